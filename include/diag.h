@@ -1,0 +1,46 @@
+/*
+ * diag.h - diagnostics on stderr and the error flag behind exit status 2.
+ */
+#ifndef ISOGREP_DIAG_H
+#define ISOGREP_DIAG_H
+
+#include <stdbool.h>
+
+/* Exit statuses, as GNU grep. */
+enum {
+	EXIT_MATCH = 0,
+	EXIT_NO_MATCH = 1,
+	EXIT_TROUBLE = 2,
+};
+
+/* With quiet set, file errors are not printed (-s); the flag is still set. */
+void diag_set_quiet_files(bool quiet);
+
+/* "isogrep: PATH: strerror(errnum)"; sets the error flag. */
+void diag_file_error(const char *path, int errnum);
+
+/* "isogrep: PATH: MESSAGE"; sets the error flag (printed even with -s). */
+void diag_file_message(const char *path, const char *message);
+
+/* "isogrep: MESSAGE" printf-style; sets the error flag. */
+void diag_error(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2)));
+
+/* "isogrep: MESSAGE" printf-style; a notice, not an error. */
+void diag_notice(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2)));
+
+/* "isogrep: MESSAGE" printf-style, then exit(EXIT_TROUBLE). */
+_Noreturn void diag_fatal(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2)));
+
+/* True once any error was reported. */
+bool diag_had_error(void);
+
+/*
+ * A write to standard output failed with errnum.  A closed pipe ends the
+ * program quietly at once; anything else is reported and exits with 2.
+ */
+_Noreturn void diag_output_failed(int errnum);
+
+#endif

@@ -1,0 +1,57 @@
+/*
+ * matcher.h - compiled patterns (shared, read-only) and the per-isolate
+ * scratch space PCRE2 needs to run them.
+ *
+ * Matching is line-oriented: a line is a run of bytes ended by '\n' or by
+ * the end of the buffer, and no match ever spans two lines.
+ */
+#ifndef ISOGREP_MATCHER_H
+#define ISOGREP_MATCHER_H
+
+#include <stddef.h>
+
+#include "options.h"
+
+struct matcher;
+struct matcher_scratch;
+
+/* A half-open byte range [start, end). */
+struct span {
+	size_t start;
+	size_t end;
+};
+
+/*
+ * Compile the patterns of opts (with -F, -i/-S, -w, -x applied) once, with
+ * JIT where available.  A bad pattern is reported with PCRE2's message and
+ * offset and the program exits with status 2.
+ */
+struct matcher *matcher_compile(const struct options *opts);
+
+void matcher_free(struct matcher *m);
+
+/* Scratch space for one isolate (match data, JIT stack); NULL on ENOMEM. */
+struct matcher_scratch *matcher_scratch_new(const struct matcher *m);
+void matcher_scratch_free(struct matcher_scratch *s);
+
+/*
+ * Find the first line of buf[from, len) with a match; from is a line start.
+ * Returns 1 with the line (without its '\n') in *line; 0 when no line
+ * matches; a negative PCRE2 error code when matching the line *line failed
+ * (the caller reports it and resumes after that line).
+ */
+int matcher_next_line(const struct matcher *m, struct matcher_scratch *s,
+    const char *buf, size_t len, size_t from, struct span *line);
+
+/*
+ * Find the first match in line[start, len), a single line without its
+ * newline.  Returns 1 with the match in *match, 0 for none, or a negative
+ * PCRE2 error code.
+ */
+int matcher_find_in_line(const struct matcher *m, struct matcher_scratch *s,
+    const char *line, size_t len, size_t start, struct span *match);
+
+/* Describe a negative result of the functions above ("match limit ..."). */
+void matcher_error_message(int code, char *buf, size_t size);
+
+#endif

@@ -1,0 +1,39 @@
+/*
+ * outbuf.h - a growable byte buffer that output is formatted into.
+ */
+#ifndef ISOGREP_OUTBUF_H
+#define ISOGREP_OUTBUF_H
+
+#include <stddef.h>
+
+struct outbuf {
+	char *data;
+	size_t len;
+	size_t cap;
+};
+
+/* An empty buffer; no allocation until the first append. */
+#define OUTBUF_INIT {NULL, 0, 0}
+
+/* Make room for extra more bytes; aborts the program with a message on ENOMEM. */
+void outbuf_reserve(struct outbuf *b, size_t extra);
+
+void outbuf_append(struct outbuf *b, const void *data, size_t len);
+void outbuf_putc(struct outbuf *b, char c);
+void outbuf_puts(struct outbuf *b, const char *s);
+/* Append the decimal form of n. */
+void outbuf_put_uint(struct outbuf *b, unsigned long long n);
+
+/* Forget the contents, keep the memory. */
+void outbuf_clear(struct outbuf *b);
+
+/* Free the memory; the buffer is empty and usable again. */
+void outbuf_free(struct outbuf *b);
+
+/* Hand the contents to the caller (to free()), leaving b empty. */
+char *outbuf_take(struct outbuf *b, size_t *len);
+
+/* Write everything to fd and clear; a failure goes to diag_output_failed. */
+void outbuf_write_fd(struct outbuf *b, int fd);
+
+#endif

@@ -1,0 +1,51 @@
+/*
+ * reader.h - reading a file in chunks of whole lines, in bounded memory.
+ */
+#ifndef ISOGREP_READER_H
+#define ISOGREP_READER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum {
+	READER_CHUNK = 256 * 1024,        /* normal buffer size */
+	READER_MAX_LINE = 64 * 1024 * 1024, /* longest line held whole */
+};
+
+struct reader {
+	char *buf;
+	size_t cap;
+	size_t len;      /* bytes held in buf */
+	size_t consumed; /* bytes handed out by the last reader_next */
+	int fd;
+	bool eof;
+	bool skipping;   /* dropping the rest of a line that was too long */
+};
+
+enum reader_status {
+	READER_CHUNK_READY = 1,
+	READER_END = 0,
+	READER_ERROR = -1,    /* errno says why */
+	READER_TOO_LONG = -2, /* a line over READER_MAX_LINE was skipped */
+};
+
+void reader_init(struct reader *r);
+void reader_free(struct reader *r);
+
+/* Start reading fd (not owned by the reader) from its current offset. */
+void reader_start(struct reader *r, int fd);
+
+/*
+ * The next chunk of whole lines: *chunk..*chunk+*len ends with '\n', except
+ * the last chunk of a file that does not end with one.  The chunk stays
+ * valid until the next call.  A line that does not fit in READER_MAX_LINE
+ * bytes is dropped and READER_TOO_LONG returned once for it; the
+ * following call goes on after it.
+ */
+enum reader_status reader_next(struct reader *r, const char **chunk,
+    size_t *len);
+
+/* After a file: give back memory a very long line made the buffer grow. */
+void reader_trim(struct reader *r);
+
+#endif

@@ -1,0 +1,52 @@
+/*
+ * searcher.h - search one file or stream and format its output.
+ */
+#ifndef ISOGREP_SEARCHER_H
+#define ISOGREP_SEARCHER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "matcher.h"
+#include "options.h"
+#include "outbuf.h"
+#include "reader.h"
+
+/* Everything one isolate needs to search files; owned by that isolate. */
+struct searcher {
+	const struct options *opts;
+	const struct matcher *matcher;
+	struct matcher_scratch *scratch;
+	struct reader reader;
+	bool with_filename; /* prefix records with the path */
+	/*
+	 * Called with the output so far after each chunk when set (the
+	 * direct path streams); NULL keeps a whole file's output together.
+	 */
+	void (*flush)(struct outbuf *out);
+};
+
+/* What searching one file found. */
+struct search_result {
+	unsigned long long selected; /* lines selected (capped by -m) */
+	bool skipped_binary;         /* not searched: binary, in a walk */
+};
+
+/* Set up a searcher; false on ENOMEM. */
+bool searcher_init(struct searcher *s, const struct options *opts,
+    const struct matcher *m, bool with_filename);
+void searcher_free(struct searcher *s);
+
+/*
+ * Search the open file fd, shown as path, appending its output to out.
+ * named: the file was named by the user (a binary file is searched and
+ * reported instead of skipped).  Read errors are reported on stderr.
+ */
+void searcher_search_fd(struct searcher *s, int fd, const char *path,
+    bool named, struct outbuf *out, struct search_result *res);
+
+/* Open path and search it; an open failure is reported. */
+void searcher_search_path(struct searcher *s, const char *path, bool named,
+    struct outbuf *out, struct search_result *res);
+
+#endif

@@ -1,0 +1,32 @@
+/*
+ * worker.h - the worker isolate: searches the files of path batches.
+ */
+#ifndef ISOGREP_WORKER_H
+#define ISOGREP_WORKER_H
+
+#include <stdbool.h>
+
+#include "isolate.h"
+#include "matcher.h"
+#include "options.h"
+#include "port.h"
+
+/* Read-only settings every worker shares. */
+struct worker_shared {
+	const struct options *opts;
+	const struct matcher *matcher;
+	bool with_filename;
+	struct port *work;  /* batches in */
+	struct port *reply; /* results out */
+};
+
+/* One worker's own state; totals are read after it is joined. */
+struct worker {
+	const struct worker_shared *shared;
+	unsigned long long selected; /* lines selected in all its files */
+};
+
+/* Isolate entry: arg is a struct worker. */
+void worker_main(struct isolate *self, void *arg);
+
+#endif

@@ -1,0 +1,297 @@
+/*
+ * cli.c - the command-line parser.
+ *
+ * GNU-style: short flags bundle (-inH), arguments attach or follow (-m2,
+ * -m 2, --max-count=2), flags may come after positional arguments, and "--"
+ * ends the flags.  Flag names and arities come from the table in flags.c;
+ * this file only knows what each flag does to struct options.
+ */
+#include "cli.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "flags.h"
+
+#define ISOGREP_VERSION "0.1.0"
+
+/* Growable list of patterns; grows in place inside opts. */
+static size_t patterns_cap;
+
+static void
+add_pattern(struct options *opts, const char *text, size_t len)
+{
+	if (opts->npatterns == patterns_cap) {
+		size_t cap = patterns_cap ? patterns_cap * 2 : 8;
+		struct pattern *p = realloc(opts->patterns, cap * sizeof(*p));
+
+		if (p == NULL)
+			diag_fatal("out of memory");
+		opts->patterns = p;
+		patterns_cap = cap;
+	}
+	opts->patterns[opts->npatterns].text = text;
+	opts->patterns[opts->npatterns].len = len;
+	opts->npatterns++;
+}
+
+/* A pattern with newlines is several patterns, as in grep. */
+static void
+add_pattern_lines(struct options *opts, const char *text, size_t len,
+    bool drop_final_empty)
+{
+	const char *end = text + len;
+
+	for (;;) {
+		const char *nl = memchr(text, '\n', (size_t)(end - text));
+
+		if (nl == NULL) {
+			if (text < end || !drop_final_empty)
+				add_pattern(opts, text, (size_t)(end - text));
+			return;
+		}
+		add_pattern(opts, text, (size_t)(nl - text));
+		text = nl + 1;
+	}
+}
+
+/* Read all of a pattern file; its contents live as long as the program. */
+static void
+add_pattern_file(struct options *opts, const char *path)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	char *data = NULL;
+	size_t len = 0, cap = 0;
+
+	if (f == NULL)
+		diag_fatal("%s: %s", path, strerror(errno));
+	for (;;) {
+		size_t n;
+
+		if (cap - len < 4096) {
+			cap = cap ? cap * 2 : 8192;
+			data = realloc(data, cap);
+			if (data == NULL)
+				diag_fatal("out of memory");
+		}
+		n = fread(data + len, 1, cap - len, f);
+		len += n;
+		if (n == 0)
+			break;
+	}
+	if (ferror(f))
+		diag_fatal("%s: %s", path, strerror(errno));
+	if (f != stdin)
+		fclose(f);
+	/* An empty file has no patterns at all: it matches nothing. */
+	if (len > 0)
+		add_pattern_lines(opts, data, len, true);
+}
+
+static unsigned long long
+parse_count(const char *flag, const char *arg, unsigned long long max)
+{
+	char *end;
+	unsigned long long v;
+
+	errno = 0;
+	if (arg[0] < '0' || arg[0] > '9')
+		goto bad;
+	v = strtoull(arg, &end, 10);
+	if (errno != 0 || *end != '\0' || v > max)
+		goto bad;
+	return v;
+bad:
+	diag_fatal("invalid argument '%s' for %s: expected a number", arg, flag);
+}
+
+static void
+print_help(void)
+{
+	printf("Usage: isogrep [OPTION]... PATTERN [PATH]...\n"
+	    "       isogrep [OPTION]... -e PATTERN... [PATH]...\n"
+	    "       isogrep [OPTION]... -f FILE... [PATH]...\n"
+	    "Search PATHs (directories recursively, in parallel) for lines\n"
+	    "matching a PCRE2 PATTERN.  With no PATH, search standard input\n"
+	    "when it is a pipe or a file, else the current directory.\n\n");
+	for (size_t i = 0; i < flag_count; i++) {
+		const struct flag *f = &flag_table[i];
+		char left[64];
+
+		snprintf(left, sizeof(left), "%c%c%c --%s%s%s",
+		    f->short_name ? '-' : ' ',
+		    f->short_name ? f->short_name : ' ',
+		    f->short_name ? ',' : ' ', f->long_name,
+		    f->arg_name ? "=" : "", f->arg_name ? f->arg_name : "");
+		printf("  %-28s %s\n", left, f->help);
+	}
+	printf("\nExit status: 0 if a line was selected, 1 if none, 2 on error"
+	    " (0 with -q\nwhen a line was selected).\n");
+}
+
+struct parse_state {
+	struct options *opts;
+	bool have_pattern_flag; /* -e or -f seen: no positional pattern */
+};
+
+/* Apply one flag (its argument, if any, in arg). */
+static void
+apply_flag(struct parse_state *st, const struct flag *f, const char *arg)
+{
+	struct options *o = st->opts;
+
+	switch (f->id) {
+	case FLAG_REGEXP:
+		add_pattern_lines(o, arg, strlen(arg), false);
+		st->have_pattern_flag = true;
+		break;
+	case FLAG_FILE:
+		add_pattern_file(o, arg);
+		st->have_pattern_flag = true;
+		break;
+	case FLAG_FIXED_STRINGS: o->fixed_strings = true; break;
+	case FLAG_IGNORE_CASE: o->case_mode = CASE_INSENSITIVE; break;
+	case FLAG_SMART_CASE: o->case_mode = CASE_SMART; break;
+	case FLAG_CASE_SENSITIVE: o->case_mode = CASE_SENSITIVE; break;
+	case FLAG_WORD_REGEXP: o->word = true; break;
+	case FLAG_LINE_REGEXP: o->line = true; break;
+	case FLAG_INVERT_MATCH: o->invert = true; break;
+	case FLAG_LINE_NUMBER: o->line_number = true; break;
+	case FLAG_WITH_FILENAME: o->with_filename = 1; break;
+	case FLAG_NO_FILENAME: o->with_filename = 0; break;
+	case FLAG_COUNT: o->output = OUTPUT_COUNT; break;
+	case FLAG_FILES_WITH_MATCHES: o->output = OUTPUT_FILES_WITH; break;
+	case FLAG_FILES_WITHOUT_MATCH: o->output = OUTPUT_FILES_WITHOUT; break;
+	case FLAG_ONLY_MATCHING: o->only_matching = true; break;
+	case FLAG_QUIET: o->output = OUTPUT_QUIET; break;
+	case FLAG_MAX_COUNT:
+		o->has_max_count = true;
+		o->max_count = parse_count("--max-count", arg, ULLONG_MAX);
+		break;
+	case FLAG_NO_MESSAGES: o->no_messages = true; break;
+	case FLAG_TEXT: o->text = true; break;
+	case FLAG_RECURSIVE: break;
+	case FLAG_THREADS:
+		o->threads = (unsigned)parse_count("--threads", arg, 1024);
+		break;
+	case FLAG_HELP:
+		print_help();
+		exit(EXIT_MATCH);
+	case FLAG_VERSION:
+		printf("isogrep %s\n", ISOGREP_VERSION);
+		exit(EXIT_MATCH);
+	}
+}
+
+static _Noreturn void usage_error(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2)));
+
+static _Noreturn void
+usage_error(const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	diag_fatal("%s\nUsage: isogrep [OPTION]... PATTERN [PATH]...\n"
+	    "Try 'isogrep --help' for more information.", msg);
+}
+
+/* Parse "--name" or "--name=value"; may consume argv[*i + 1]. */
+static void
+parse_long(struct parse_state *st, int argc, char **argv, int *i)
+{
+	const char *name = argv[*i] + 2;
+	const char *eq = strchr(name, '=');
+	size_t len = eq ? (size_t)(eq - name) : strlen(name);
+	const struct flag *f = flag_by_long(name, len);
+	const char *arg = NULL;
+
+	if (f == NULL)
+		usage_error("unknown option '%s'", argv[*i]);
+	if (f->arg_name != NULL) {
+		if (eq != NULL)
+			arg = eq + 1;
+		else if (*i + 1 < argc)
+			arg = argv[++*i];
+		else
+			usage_error("option '--%s' needs an argument",
+			    f->long_name);
+	} else if (eq != NULL) {
+		usage_error("option '--%s' takes no argument", f->long_name);
+	}
+	apply_flag(st, f, arg);
+}
+
+/* Parse a bundle of short flags "-abc" or "-m5"; may consume argv[*i+1]. */
+static void
+parse_short(struct parse_state *st, int argc, char **argv, int *i)
+{
+	const char *p = argv[*i] + 1;
+
+	for (; *p != '\0'; p++) {
+		const struct flag *f = flag_by_short(*p);
+		char name[3] = {'-', *p, '\0'};
+
+		if (f == NULL)
+			usage_error("unknown option '%s'", name);
+		if (f->arg_name == NULL) {
+			apply_flag(st, f, NULL);
+			continue;
+		}
+		if (p[1] != '\0')
+			apply_flag(st, f, p + 1);
+		else if (*i + 1 < argc)
+			apply_flag(st, f, argv[++*i]);
+		else
+			usage_error("option '%s' needs an argument", name);
+		return;
+	}
+}
+
+void
+cli_parse(int argc, char **argv, struct options *opts)
+{
+	struct parse_state st = {opts, false};
+	const char **positional = calloc((size_t)argc + 1, sizeof(char *));
+	size_t npositional = 0;
+	bool flags_done = false;
+
+	if (positional == NULL)
+		diag_fatal("out of memory");
+	memset(opts, 0, sizeof(*opts));
+	opts->with_filename = -1;
+	opts->case_mode = CASE_SENSITIVE;
+
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (flags_done || a[0] != '-' || a[1] == '\0')
+			positional[npositional++] = a;
+		else if (strcmp(a, "--") == 0)
+			flags_done = true;
+		else if (a[1] == '-')
+			parse_long(&st, argc, argv, &i);
+		else
+			parse_short(&st, argc, argv, &i);
+	}
+
+	if (!st.have_pattern_flag) {
+		if (npositional == 0)
+			usage_error("no pattern given");
+		add_pattern_lines(opts, positional[0], strlen(positional[0]),
+		    false);
+		positional++;
+		npositional--;
+	}
+	opts->paths = positional;
+	opts->npaths = npositional;
+	diag_set_quiet_files(opts->no_messages);
+}

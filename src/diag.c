@@ -1,0 +1,121 @@
+/*
+ * diag.c - every message isogrep prints on stderr goes through here.
+ *
+ * Errors never abort a search: reporting one sets a flag, and main turns
+ * the flag into exit status 2 at the end.  Each message is formatted first
+ * and written with a single write(2), so messages from different isolates
+ * never mix within a line.
+ */
+#include "diag.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static atomic_bool had_error;
+static bool quiet_files;
+
+void
+diag_set_quiet_files(bool quiet)
+{
+	quiet_files = quiet;
+}
+
+bool
+diag_had_error(void)
+{
+	return atomic_load(&had_error);
+}
+
+/* Write one whole message line to stderr; errors here have nowhere to go. */
+static void
+diag_write(const char *msg, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(STDERR_FILENO, msg, len);
+
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return;
+		}
+		msg += n;
+		len -= (size_t)n;
+	}
+}
+
+static void
+diag_vreport(const char *fmt, va_list ap)
+{
+	char line[4096];
+	int off = snprintf(line, sizeof(line), "isogrep: ");
+	int n = vsnprintf(line + off, sizeof(line) - (size_t)off - 1, fmt, ap);
+	size_t len;
+
+	if (n < 0)
+		n = 0;
+	len = (size_t)off + (size_t)n;
+	if (len > sizeof(line) - 2)
+		len = sizeof(line) - 2;
+	line[len++] = '\n';
+	diag_write(line, len);
+}
+
+void
+diag_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	atomic_store(&had_error, true);
+	va_start(ap, fmt);
+	diag_vreport(fmt, ap);
+	va_end(ap);
+}
+
+void
+diag_notice(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	diag_vreport(fmt, ap);
+	va_end(ap);
+}
+
+void
+diag_fatal(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	diag_vreport(fmt, ap);
+	va_end(ap);
+	exit(EXIT_TROUBLE);
+}
+
+void
+diag_file_error(const char *path, int errnum)
+{
+	atomic_store(&had_error, true);
+	if (!quiet_files)
+		diag_error("%s: %s", path, strerror(errnum));
+}
+
+void
+diag_file_message(const char *path, const char *message)
+{
+	diag_error("%s: %s", path, message);
+}
+
+void
+diag_output_failed(int errnum)
+{
+	/* Like a reader that stopped listening: no message, nothing lost. */
+	if (errnum == EPIPE)
+		_exit(EXIT_MATCH);
+	diag_fatal("write error: standard output: %s", strerror(errnum));
+}

@@ -1,0 +1,397 @@
+/*
+ * matcher.c - the PCRE2 adapter.
+ *
+ * All patterns become one PCRE2 program, compiled once (with JIT) before
+ * any isolate starts and then only read.  Each isolate owns a scratch: its
+ * match data, match context and JIT stack.
+ *
+ * Finding matching lines.  Calling PCRE2 once per line costs a call per
+ * line, so the program is compiled with PCRE2_MULTILINE and run over the
+ * whole buffer: the first match found gives a candidate line, which is then
+ * confirmed by matching that line alone (a match may run past the line's
+ * newline, as with \s or [^a]).  Leftmost-first search guarantees that no
+ * earlier line could have matched on its own -- for patterns whose meaning
+ * at a line edge does not depend on the text beyond it.  Patterns that look
+ * past the line (lookaround, \A, \z, \Z, \G, \K, backtracking verbs) are
+ * matched one line at a time instead, as are buffers where the whole-buffer
+ * run hits a PCRE2 limit.
+ */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include "matcher.h"
+
+#include <ctype.h>
+#include <pcre2.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "outbuf.h"
+
+struct matcher {
+	pcre2_code *code;  /* NULL: no patterns, nothing matches */
+	bool buffer_scan;  /* whole-buffer candidate search is exact */
+};
+
+struct matcher_scratch {
+	pcre2_match_data *md;
+	pcre2_match_context *mctx;
+	pcre2_jit_stack *jit_stack;
+};
+
+enum {
+	JIT_STACK_START = 32 * 1024,
+	JIT_STACK_MAX = 1024 * 1024,
+};
+
+/* Does the pattern contain an uppercase letter outside an escape? */
+static bool
+has_uppercase(const struct pattern *p)
+{
+	for (size_t i = 0; i < p->len; i++) {
+		unsigned char c = (unsigned char)p->text[i];
+
+		if (c == '\\' && i + 1 < p->len) {
+			char next = p->text[++i];
+
+			/* Skip \p{Name}, \P{Name}, \x{HH}, \N{U+HH}. */
+			if ((next == 'p' || next == 'P' || next == 'x' ||
+			    next == 'N') && i + 1 < p->len &&
+			    p->text[i + 1] == '{') {
+				while (i < p->len && p->text[i] != '}')
+					i++;
+			}
+			continue;
+		}
+		if (isupper(c))
+			return true;
+	}
+	return false;
+}
+
+/* Append p as a literal: every ASCII punctuation byte escaped. */
+static void
+append_escaped(struct outbuf *out, const struct pattern *p)
+{
+	for (size_t i = 0; i < p->len; i++) {
+		unsigned char c = (unsigned char)p->text[i];
+
+		if (c == 0) {
+			outbuf_puts(out, "\\x00");
+			continue;
+		}
+		if (c < 0x80 && !isalnum(c) && c != '_')
+			outbuf_putc(out, '\\');
+		outbuf_putc(out, (char)c);
+	}
+}
+
+static bool
+contains(const struct pattern *p, const char *needle)
+{
+	size_t n = strlen(needle);
+
+	return p->len >= n && memmem(p->text, p->len, needle, n) != NULL;
+}
+
+/*
+ * Can a whole-buffer search miss a line that matches on its own?  Only when
+ * the pattern can see past a line edge without consuming it.  This errs on
+ * the side of "unsafe": a false alarm only costs speed.
+ */
+static bool
+pattern_sees_past_line(const struct pattern *p)
+{
+	static const char *const risky[] = {
+		"(?=", "(?!", "(?<", "(*", "(?C", "\\A", "\\z", "\\Z", "\\G",
+		"\\K",
+	};
+
+	for (size_t i = 0; i < sizeof(risky) / sizeof(risky[0]); i++)
+		if (contains(p, risky[i]))
+			return true;
+	return false;
+}
+
+static uint32_t
+compile_flags(const struct options *opts)
+{
+	uint32_t flags = PCRE2_MULTILINE | PCRE2_UTF | PCRE2_MATCH_INVALID_UTF |
+	    PCRE2_UCP;
+	bool caseless = opts->case_mode == CASE_INSENSITIVE;
+
+	if (opts->case_mode == CASE_SMART) {
+		caseless = true;
+		for (size_t i = 0; i < opts->npatterns; i++)
+			if (has_uppercase(&opts->patterns[i]))
+				caseless = false;
+	}
+	if (caseless)
+		flags |= PCRE2_CASELESS;
+	return flags;
+}
+
+static bool
+is_utf_error(int code)
+{
+	return code <= PCRE2_ERROR_UTF8_ERR1 && code >= PCRE2_ERROR_UTF8_ERR21;
+}
+
+/*
+ * Compile, falling back to byte semantics when the pattern itself is not
+ * valid UTF-8 (a Latin-1 -F string, say).
+ */
+static pcre2_code *
+compile_text(const char *text, size_t len, uint32_t flags, int *err,
+    PCRE2_SIZE *erroff)
+{
+	pcre2_code *code = pcre2_compile((PCRE2_SPTR)text, len, flags, err,
+	    erroff, NULL);
+
+	if (code == NULL && is_utf_error(*err))
+		code = pcre2_compile((PCRE2_SPTR)text, len,
+		    flags & ~(uint32_t)(PCRE2_UTF | PCRE2_MATCH_INVALID_UTF |
+		    PCRE2_UCP), err, erroff, NULL);
+	return code;
+}
+
+static _Noreturn void
+report_bad_pattern(const struct pattern *p, int err, PCRE2_SIZE erroff)
+{
+	PCRE2_UCHAR msg[256];
+
+	pcre2_get_error_message(err, msg, sizeof(msg));
+	diag_fatal("invalid pattern '%.*s': %s at offset %zu",
+	    (int)(p->len > 200 ? 200 : p->len), p->text, (const char *)msg,
+	    (size_t)erroff);
+}
+
+/* Check each pattern alone, so errors name the pattern and its offset. */
+static void
+validate_patterns(const struct options *opts, uint32_t flags)
+{
+	/* A huge -f list is checked as a whole below, not pattern by pattern. */
+	if (opts->fixed_strings || opts->npatterns > 1000)
+		return;
+	for (size_t i = 0; i < opts->npatterns; i++) {
+		const struct pattern *p = &opts->patterns[i];
+		int err;
+		PCRE2_SIZE erroff;
+		pcre2_code *code = compile_text(p->text, p->len, flags, &err,
+		    &erroff);
+
+		if (code == NULL)
+			report_bad_pattern(p, err, erroff);
+		pcre2_code_free(code);
+	}
+}
+
+/* One regular expression: the alternation of all patterns, wrapped. */
+static void
+build_program(const struct options *opts, struct outbuf *out)
+{
+	if (opts->line)
+		outbuf_puts(out, "^(?:");
+	else if (opts->word)
+		outbuf_puts(out, "(?<!\\w)(?:");
+	for (size_t i = 0; i < opts->npatterns; i++) {
+		const struct pattern *p = &opts->patterns[i];
+
+		if (i > 0)
+			outbuf_putc(out, '|');
+		if (opts->npatterns > 1)
+			outbuf_puts(out, "(?:");
+		if (opts->fixed_strings)
+			append_escaped(out, p);
+		else
+			outbuf_append(out, p->text, p->len);
+		/* A newline ends a (?x) comment that the pattern may open. */
+		if (opts->npatterns > 1)
+			outbuf_puts(out, "\n)");
+	}
+	if (opts->line)
+		outbuf_puts(out, ")$");
+	else if (opts->word)
+		outbuf_puts(out, ")(?!\\w)");
+}
+
+struct matcher *
+matcher_compile(const struct options *opts)
+{
+	struct matcher *m = calloc(1, sizeof(*m));
+	struct outbuf program = OUTBUF_INIT;
+	uint32_t flags = compile_flags(opts);
+	int err;
+	PCRE2_SIZE erroff;
+
+	if (m == NULL)
+		diag_fatal("out of memory");
+	if (opts->npatterns == 0)
+		return m;
+	validate_patterns(opts, flags);
+	build_program(opts, &program);
+	m->code = compile_text(program.data, program.len, flags, &err, &erroff);
+	if (m->code == NULL) {
+		struct pattern whole = {program.data, program.len};
+
+		if (opts->npatterns == 1 && !opts->fixed_strings)
+			whole = opts->patterns[0];
+		report_bad_pattern(&whole, err, erroff);
+	}
+	outbuf_free(&program);
+	/* Without JIT (unsupported CPU) the interpreter still works. */
+	pcre2_jit_compile(m->code, PCRE2_JIT_COMPLETE);
+
+	m->buffer_scan = true;
+	for (size_t i = 0; i < opts->npatterns; i++)
+		if (!opts->fixed_strings &&
+		    pattern_sees_past_line(&opts->patterns[i]))
+			m->buffer_scan = false;
+	return m;
+}
+
+void
+matcher_free(struct matcher *m)
+{
+	if (m == NULL)
+		return;
+	pcre2_code_free(m->code);
+	free(m);
+}
+
+struct matcher_scratch *
+matcher_scratch_new(const struct matcher *m)
+{
+	struct matcher_scratch *s = calloc(1, sizeof(*s));
+
+	if (s == NULL)
+		return NULL;
+	if (m->code == NULL)
+		return s;
+	s->md = pcre2_match_data_create_from_pattern(m->code, NULL);
+	s->mctx = pcre2_match_context_create(NULL);
+	s->jit_stack = pcre2_jit_stack_create(JIT_STACK_START, JIT_STACK_MAX,
+	    NULL);
+	if (s->md == NULL || s->mctx == NULL || s->jit_stack == NULL) {
+		matcher_scratch_free(s);
+		return NULL;
+	}
+	pcre2_jit_stack_assign(s->mctx, NULL, s->jit_stack);
+	return s;
+}
+
+void
+matcher_scratch_free(struct matcher_scratch *s)
+{
+	if (s == NULL)
+		return;
+	pcre2_match_data_free(s->md);
+	pcre2_match_context_free(s->mctx);
+	pcre2_jit_stack_free(s->jit_stack);
+	free(s);
+}
+
+/* One PCRE2 run; 1 with the match in *match, 0 none, <0 error. */
+static int
+run(const struct matcher *m, struct matcher_scratch *s, const char *subject,
+    size_t len, size_t start, struct span *match)
+{
+	int rc = pcre2_match(m->code, (PCRE2_SPTR)subject, len, start, 0,
+	    s->md, s->mctx);
+	PCRE2_SIZE *ov;
+
+	if (rc == PCRE2_ERROR_NOMATCH)
+		return 0;
+	if (rc < 0)
+		return rc;
+	ov = pcre2_get_ovector_pointer(s->md);
+	match->start = ov[0];
+	/* \K can put the reported start after the end; keep start <= end. */
+	match->end = ov[1] < ov[0] ? ov[0] : ov[1];
+	return 1;
+}
+
+int
+matcher_find_in_line(const struct matcher *m, struct matcher_scratch *s,
+    const char *line, size_t len, size_t start, struct span *match)
+{
+	if (m->code == NULL)
+		return 0;
+	return run(m, s, line, len, start, match);
+}
+
+static size_t
+line_end_from(const char *buf, size_t len, size_t pos)
+{
+	const char *nl = memchr(buf + pos, '\n', len - pos);
+
+	return nl ? (size_t)(nl - buf) : len;
+}
+
+/* Match lines one at a time: exact for every pattern. */
+static int
+next_line_each(const struct matcher *m, struct matcher_scratch *s,
+    const char *buf, size_t len, size_t from, struct span *line)
+{
+	while (from < len) {
+		size_t end = line_end_from(buf, len, from);
+		struct span match;
+		int rc = run(m, s, buf + from, end - from, 0, &match);
+
+		line->start = from;
+		line->end = end;
+		if (rc != 0)
+			return rc;
+		from = end + 1;
+	}
+	return 0;
+}
+
+int
+matcher_next_line(const struct matcher *m, struct matcher_scratch *s,
+    const char *buf, size_t len, size_t from, struct span *line)
+{
+	if (m->code == NULL)
+		return 0;
+	if (!m->buffer_scan)
+		return next_line_each(m, s, buf, len, from, line);
+
+	while (from < len) {
+		struct span match, alone;
+		const char *nl;
+		int rc = run(m, s, buf, len, from, &match);
+
+		if (rc == 0)
+			return 0;
+		if (rc < 0)
+			return next_line_each(m, s, buf, len, from, line);
+		/* An empty match after the final newline is not on any line. */
+		if (match.start == len && buf[len - 1] == '\n')
+			return 0;
+		nl = match.start > from ?
+		    memrchr(buf + from, '\n', match.start - from) : NULL;
+		line->start = nl ? (size_t)(nl - buf) + 1 : from;
+		line->end = line_end_from(buf, len, match.start);
+		if (match.end <= line->end)
+			return 1;
+		/* The match ran past the newline: does the line match alone? */
+		rc = run(m, s, buf + line->start, line->end - line->start, 0,
+		    &alone);
+		if (rc != 0)
+			return rc;
+		from = line->end + 1;
+	}
+	return 0;
+}
+
+void
+matcher_error_message(int code, char *buf, size_t size)
+{
+	PCRE2_UCHAR msg[256];
+
+	if (pcre2_get_error_message(code, msg, sizeof(msg)) < 0)
+		snprintf(buf, size, "PCRE2 error %d", code);
+	else
+		snprintf(buf, size, "%s", (const char *)msg);
+}

@@ -1,0 +1,318 @@
+/*
+ * searcher.c - search one file: read chunks, find the selected lines,
+ * format them.
+ *
+ * The searcher knows what "selected" means (-v inverts, -m caps, -l/-L/-q
+ * stop at the first) and when a file is binary; the matcher only finds
+ * matching lines and the printer only lays records out.  Line numbers are
+ * counted lazily, only up to the lines that are printed.
+ */
+#include "searcher.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "printer.h"
+
+enum {
+	BINARY_BLOCK = 64 * 1024, /* a NUL byte in here marks a binary file */
+	STREAM_FLUSH = 64 * 1024, /* direct path: write out at this size */
+};
+
+/* The state of one file's search. */
+struct file_search {
+	struct searcher *s;
+	const char *path;
+	struct outbuf *out;
+	struct printer_prefix prefix;
+	unsigned long long selected;
+	bool binary;         /* named binary file: report, do not print lines */
+	bool binary_matched;
+	bool done;           /* nothing more to learn from this file */
+	unsigned long long line_no; /* number of the line at count_pos */
+	size_t count_pos;
+};
+
+/* Count '\n' bytes eight at a time (the zero-byte trick, exact form). */
+static unsigned long long
+count_newlines(const char *p, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101ULL;
+	const uint64_t low7 = 0x7f7f7f7f7f7f7f7fULL;
+	unsigned long long count = 0;
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w, x, t;
+
+		memcpy(&w, p + i, 8);
+		x = w ^ (ones * '\n');
+		t = ((x & low7) + low7) | x;
+		count += (unsigned long long)__builtin_popcountll(~t &
+		    ~low7);
+	}
+	for (; i < n; i++)
+		count += p[i] == '\n';
+	return count;
+}
+
+/* The 1-based number of the line starting at buf[pos]. */
+static unsigned long long
+line_number_at(struct file_search *fs, const char *buf, size_t pos)
+{
+	fs->line_no += count_newlines(buf + fs->count_pos, pos - fs->count_pos);
+	fs->count_pos = pos;
+	return fs->line_no;
+}
+
+static void
+print_matches(struct file_search *fs, const char *line, size_t len,
+    unsigned long long num)
+{
+	struct searcher *s = fs->s;
+	size_t at = 0;
+
+	while (at <= len) {
+		struct span m;
+		int rc = matcher_find_in_line(s->matcher, s->scratch, line,
+		    len, at, &m);
+
+		if (rc <= 0)
+			return;
+		if (m.end > m.start)
+			printer_record(fs->out, &fs->prefix, num,
+			    line + m.start, m.end - m.start);
+		if (m.end > at) {
+			at = m.end;
+		} else {
+			/* Empty match: step over one whole UTF-8 character. */
+			at++;
+			while (at < len &&
+			    ((unsigned char)line[at] & 0xc0) == 0x80)
+				at++;
+		}
+	}
+}
+
+/* One more line is selected: print or count it, and decide to go on. */
+static void
+select_line(struct file_search *fs, const char *buf, struct span line)
+{
+	const struct options *o = fs->s->opts;
+
+	fs->selected++;
+	switch (o->output) {
+	case OUTPUT_LINES:
+		if (fs->binary) {
+			fs->binary_matched = true;
+			fs->done = true;
+			return;
+		}
+		if (o->only_matching && o->invert)
+			break;
+		{
+			unsigned long long num = o->line_number ?
+			    line_number_at(fs, buf, line.start) : 0;
+			const char *text = buf + line.start;
+			size_t len = line.end - line.start;
+
+			if (o->only_matching)
+				print_matches(fs, text, len, num);
+			else
+				printer_record(fs->out, &fs->prefix, num, text,
+				    len);
+		}
+		break;
+	case OUTPUT_COUNT:
+		break;
+	case OUTPUT_FILES_WITH:
+	case OUTPUT_FILES_WITHOUT:
+	case OUTPUT_QUIET:
+		fs->done = true;
+		break;
+	}
+	if (o->has_max_count && fs->selected >= o->max_count)
+		fs->done = true;
+}
+
+/* Select every line of buf[from, to): the non-matching lines of -v. */
+static void
+select_range(struct file_search *fs, const char *buf, size_t from, size_t to)
+{
+	while (from < to && !fs->done) {
+		const char *nl = memchr(buf + from, '\n', to - from);
+		struct span line = {from, nl ? (size_t)(nl - buf) : to};
+
+		select_line(fs, buf, line);
+		from = line.end + 1;
+	}
+}
+
+static void
+report_match_error(struct file_search *fs, int code)
+{
+	char msg[256];
+
+	matcher_error_message(code, msg, sizeof(msg));
+	diag_file_message(fs->path, msg);
+}
+
+static void
+search_chunk(struct file_search *fs, const char *buf, size_t len)
+{
+	struct searcher *s = fs->s;
+	bool invert = s->opts->invert;
+	size_t pos = 0;
+
+	fs->count_pos = 0;
+	while (pos < len && !fs->done) {
+		struct span line;
+		int rc = matcher_next_line(s->matcher, s->scratch, buf, len,
+		    pos, &line);
+
+		if (rc == 0) {
+			if (invert)
+				select_range(fs, buf, pos, len);
+			break;
+		}
+		if (invert)
+			select_range(fs, buf, pos, line.start);
+		if (rc < 0)
+			report_match_error(fs, rc);
+		else if (!invert && !fs->done)
+			select_line(fs, buf, line);
+		pos = line.end + 1;
+	}
+	if (s->opts->line_number)
+		line_number_at(fs, buf, len);
+}
+
+static bool
+is_binary_start(const struct reader *r)
+{
+	size_t n = r->len < BINARY_BLOCK ? r->len : BINARY_BLOCK;
+
+	return memchr(r->buf, '\0', n) != NULL;
+}
+
+/* Print what a file's search amounts to for -c, -l and -L. */
+static void
+finish_file(struct file_search *fs)
+{
+	const struct options *o = fs->s->opts;
+
+	switch (o->output) {
+	case OUTPUT_COUNT:
+		printer_count(fs->out, &fs->prefix, fs->selected);
+		break;
+	case OUTPUT_FILES_WITH:
+		if (fs->selected > 0)
+			printer_path(fs->out, fs->path, strlen(fs->path));
+		break;
+	case OUTPUT_FILES_WITHOUT:
+		if (fs->selected == 0)
+			printer_path(fs->out, fs->path, strlen(fs->path));
+		break;
+	case OUTPUT_LINES:
+	case OUTPUT_QUIET:
+		break;
+	}
+	if (fs->binary_matched)
+		diag_notice("%s: binary file matches", fs->path);
+}
+
+void
+searcher_search_fd(struct searcher *s, int fd, const char *path, bool named,
+    struct outbuf *out, struct search_result *res)
+{
+	struct file_search fs = {
+		.s = s, .path = path, .out = out, .line_no = 1,
+	};
+	struct reader *r = &s->reader;
+	struct stat st;
+	bool stream = fstat(fd, &st) != 0 || !S_ISREG(st.st_mode);
+	bool first = true;
+
+	memset(res, 0, sizeof(*res));
+	if (s->with_filename) {
+		fs.prefix.path = path;
+		fs.prefix.path_len = strlen(path);
+	}
+	fs.prefix.line_number = s->opts->line_number;
+	fs.done = s->opts->has_max_count && s->opts->max_count == 0;
+
+	reader_start(r, fd);
+	while (!fs.done) {
+		const char *chunk;
+		size_t len;
+		enum reader_status st_read = reader_next(r, &chunk, &len);
+
+		if (st_read == READER_END)
+			break;
+		if (st_read == READER_ERROR) {
+			diag_file_error(path, errno);
+			break;
+		}
+		if (st_read == READER_TOO_LONG) {
+			diag_file_message(path, "line too long, skipped");
+			fs.line_no++;
+			continue;
+		}
+		if (first && !s->opts->text && is_binary_start(r)) {
+			if (!named) {
+				res->skipped_binary = true;
+				reader_trim(r);
+				return;
+			}
+			fs.binary = true;
+		}
+		first = false;
+		search_chunk(&fs, chunk, len);
+		if (s->flush != NULL && out->len > 0 &&
+		    (stream || out->len >= STREAM_FLUSH))
+			s->flush(out);
+	}
+	reader_trim(r);
+	finish_file(&fs);
+	res->selected = fs.selected;
+}
+
+void
+searcher_search_path(struct searcher *s, const char *path, bool named,
+    struct outbuf *out, struct search_result *res)
+{
+	int fd = open(path, O_RDONLY | O_NOCTTY | O_CLOEXEC);
+
+	memset(res, 0, sizeof(*res));
+	if (fd < 0) {
+		diag_file_error(path, errno);
+		return;
+	}
+	searcher_search_fd(s, fd, path, named, out, res);
+	close(fd);
+}
+
+bool
+searcher_init(struct searcher *s, const struct options *opts,
+    const struct matcher *m, bool with_filename)
+{
+	memset(s, 0, sizeof(*s));
+	s->opts = opts;
+	s->matcher = m;
+	s->with_filename = with_filename;
+	reader_init(&s->reader);
+	s->scratch = matcher_scratch_new(m);
+	return s->scratch != NULL;
+}
+
+void
+searcher_free(struct searcher *s)
+{
+	matcher_scratch_free(s->scratch);
+	reader_free(&s->reader);
+}

@@ -1,0 +1,70 @@
+/*
+ * worker.c - the worker isolate's loop.
+ *
+ * A worker takes path batches from the work port until it is closed,
+ * searches each file with its own searcher (read buffer, PCRE2 scratch,
+ * all in its private arena), and sends every file's whole output to the
+ * reply port as one message.  Files with no output send nothing.
+ */
+#include "worker.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "batch.h"
+#include "collector.h"
+#include "diag.h"
+#include "searcher.h"
+
+static void
+search_entry(struct worker *w, struct searcher *s, struct outbuf *out,
+    const struct batch_entry *e)
+{
+	const struct worker_shared *sh = w->shared;
+	struct search_result res;
+
+	outbuf_clear(out);
+	if (strcmp(e->path, "-") == 0)
+		searcher_search_fd(s, STDIN_FILENO, "(standard input)", true,
+		    out, &res);
+	else
+		searcher_search_path(s, e->path, e->named, out, &res);
+	w->selected += res.selected;
+	/* -q: the answer is known; nothing else needs to run. */
+	if (sh->opts->output == OUTPUT_QUIET && res.selected > 0)
+		_exit(EXIT_MATCH);
+	if (out->len > 0) {
+		struct result *r = result_from_outbuf(e->seq, out);
+
+		if (r == NULL)
+			diag_fatal("out of memory");
+		if (!port_send(sh->reply, r))
+			free(r);
+	}
+}
+
+void
+worker_main(struct isolate *self, void *arg)
+{
+	struct worker *w = arg;
+	const struct worker_shared *sh = w->shared;
+	struct searcher s;
+	struct outbuf out = OUTBUF_INIT;
+	void *msg;
+
+	(void)self;
+	if (!searcher_init(&s, sh->opts, sh->matcher, sh->with_filename))
+		diag_fatal("out of memory");
+	while (port_recv(sh->work, &msg)) {
+		struct batch *b = msg;
+		struct batch_entry e;
+		size_t cursor = 0;
+
+		while (batch_next(b, &cursor, &e))
+			search_entry(w, &s, &out, &e);
+		batch_free(b);
+	}
+	outbuf_free(&out);
+	searcher_free(&s);
+}
