@@ -27,7 +27,7 @@ LIB_OBJS = $(LIB_SRCS:src/%.c=$(BUILD)/%.o)
 UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/unit/%)
 
 DEBIAN_PACKAGES = build-essential libpcre2-dev libjemalloc-dev bats \
-                  git clang libclang-rt-14-dev grep util-linux
+                  grep util-linux
 
 .PHONY: all deps check unit bats sanitize asan tsan install clean
 
