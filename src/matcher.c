@@ -12,7 +12,9 @@
  * newline, as with \s or [^a]).  Leftmost-first search guarantees that no
  * earlier line could have matched on its own -- for patterns whose meaning
  * at a line edge does not depend on the text beyond it.  Patterns that look
- * past the line (lookaround, \A, \z, \Z, \G, \K, backtracking verbs) are
+ * past the line (lookaround, \A, \z, \Z, \G, \K, backtracking verbs) or
+ * that may swallow a newline atomically (atomic groups, possessive
+ * quantifiers, \R, \X) are
  * matched one line at a time instead, as are buffers where the whole-buffer
  * run hits a PCRE2 limit.
  */
@@ -105,7 +107,7 @@ pattern_sees_past_line(const struct pattern *p)
 {
 	static const char *const risky[] = {
 		"(?=", "(?!", "(?<", "(*", "(?C", "\\A", "\\z", "\\Z", "\\G",
-		"\\K",
+		"\\K", "\\R", "\\X", "(?>", "++", "*+", "?+", "}+",
 	};
 
 	for (size_t i = 0; i < sizeof(risky) / sizeof(risky[0]); i++)
@@ -143,16 +145,16 @@ is_utf_error(int code)
  * valid UTF-8 (a Latin-1 -F string, say).
  */
 static pcre2_code *
-compile_text(const char *text, size_t len, uint32_t flags, int *err,
-    PCRE2_SIZE *erroff)
+compile_text(const char *text, size_t len, uint32_t flags,
+    pcre2_compile_context *cctx, int *err, PCRE2_SIZE *erroff)
 {
 	pcre2_code *code = pcre2_compile((PCRE2_SPTR)text, len, flags, err,
-	    erroff, NULL);
+	    erroff, cctx);
 
 	if (code == NULL && is_utf_error(*err))
 		code = pcre2_compile((PCRE2_SPTR)text, len,
 		    flags & ~(uint32_t)(PCRE2_UTF | PCRE2_MATCH_INVALID_UTF |
-		    PCRE2_UCP), err, erroff, NULL);
+		    PCRE2_UCP), err, erroff, cctx);
 	return code;
 }
 
@@ -178,8 +180,8 @@ validate_patterns(const struct options *opts, uint32_t flags)
 		const struct pattern *p = &opts->patterns[i];
 		int err;
 		PCRE2_SIZE erroff;
-		pcre2_code *code = compile_text(p->text, p->len, flags, &err,
-		    &erroff);
+		pcre2_code *code = compile_text(p->text, p->len, flags, NULL,
+		    &err, &erroff);
 
 		if (code == NULL)
 			report_bad_pattern(p, err, erroff);
@@ -187,32 +189,61 @@ validate_patterns(const struct options *opts, uint32_t flags)
 	}
 }
 
-/* One regular expression: the alternation of all patterns, wrapped. */
+/*
+ * Could the pattern leave an extended-mode comment open at its end?  Then
+ * a wrapper's closing parenthesis needs a newline before it.  (Only then:
+ * outside extended mode a newline is a literal that must match.)
+ */
+static bool
+may_open_comment(const struct pattern *p)
+{
+	if (memchr(p->text, '#', p->len) == NULL)
+		return false;
+	for (size_t i = 0; i + 2 < p->len; i++) {
+		if (p->text[i] != '(' || p->text[i + 1] != '?')
+			continue;
+		for (size_t j = i + 2; j < p->len && (isalpha((unsigned char)
+		    p->text[j]) || p->text[j] == '-' || p->text[j] == '^'); j++)
+			if (p->text[j] == 'x')
+				return true;
+	}
+	return false;
+}
+
+/* Append one pattern; wrapped in a group when others or -w surround it. */
+static void
+append_pattern(struct outbuf *out, const struct options *opts,
+    const struct pattern *p, bool wrap)
+{
+	if (opts->fixed_strings) {
+		append_escaped(out, p);
+		return;
+	}
+	if (wrap)
+		outbuf_puts(out, "(?:");
+	outbuf_append(out, p->text, p->len);
+	if (wrap)
+		outbuf_puts(out, may_open_comment(p) ? "\n)" : ")");
+}
+
+/*
+ * One regular expression: the alternation of all patterns.  -w wraps it as
+ * grep does, "(?<!\w)(?:...)(?!\w)"; -x is PCRE2_EXTRA_MATCH_LINE.
+ */
 static void
 build_program(const struct options *opts, struct outbuf *out)
 {
-	if (opts->line)
-		outbuf_puts(out, "^(?:");
-	else if (opts->word)
+	bool word = opts->word && !opts->line;
+	bool wrap = word || opts->npatterns > 1;
+
+	if (word)
 		outbuf_puts(out, "(?<!\\w)(?:");
 	for (size_t i = 0; i < opts->npatterns; i++) {
-		const struct pattern *p = &opts->patterns[i];
-
 		if (i > 0)
 			outbuf_putc(out, '|');
-		if (opts->npatterns > 1)
-			outbuf_puts(out, "(?:");
-		if (opts->fixed_strings)
-			append_escaped(out, p);
-		else
-			outbuf_append(out, p->text, p->len);
-		/* A newline ends a (?x) comment that the pattern may open. */
-		if (opts->npatterns > 1)
-			outbuf_puts(out, "\n)");
+		append_pattern(out, opts, &opts->patterns[i], wrap);
 	}
-	if (opts->line)
-		outbuf_puts(out, ")$");
-	else if (opts->word)
+	if (word)
 		outbuf_puts(out, ")(?!\\w)");
 }
 
@@ -222,6 +253,7 @@ matcher_compile(const struct options *opts)
 	struct matcher *m = calloc(1, sizeof(*m));
 	struct outbuf program = OUTBUF_INIT;
 	uint32_t flags = compile_flags(opts);
+	pcre2_compile_context *cctx;
 	int err;
 	PCRE2_SIZE erroff;
 
@@ -231,7 +263,14 @@ matcher_compile(const struct options *opts)
 		return m;
 	validate_patterns(opts, flags);
 	build_program(opts, &program);
-	m->code = compile_text(program.data, program.len, flags, &err, &erroff);
+	cctx = pcre2_compile_context_create(NULL);
+	if (cctx == NULL)
+		diag_fatal("out of memory");
+	if (opts->line)
+		pcre2_set_compile_extra_options(cctx, PCRE2_EXTRA_MATCH_LINE);
+	m->code = compile_text(program.data, program.len, flags, cctx, &err,
+	    &erroff);
+	pcre2_compile_context_free(cctx);
 	if (m->code == NULL) {
 		struct pattern whole = {program.data, program.len};
 
