@@ -30,7 +30,11 @@ struct port *isolate_inbox(const struct isolate *iso);
 /* The jemalloc arena the isolate allocates from (-1 without jemalloc). */
 int isolate_arena(const struct isolate *iso);
 
-/* Wait for the isolate to finish, then free it and its inbox. */
+/*
+ * Wait for the isolate to finish, then free it and its inbox.  Close the
+ * inbox first if the isolate runs until its inbox closes; messages still
+ * queued in it are dropped without being freed.
+ */
 void isolate_join(struct isolate *iso);
 
 #endif
