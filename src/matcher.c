@@ -47,17 +47,44 @@ enum {
 	JIT_STACK_MAX = 1024 * 1024,
 };
 
-/* Does the pattern contain an uppercase letter outside an escape? */
+/* Does text contain an uppercase letter (any script)? */
+static bool
+text_has_uppercase(const char *text, size_t len)
+{
+	static const char upper[] = "[\\p{Lu}\\p{Lt}]";
+	int err;
+	PCRE2_SIZE erroff;
+	pcre2_code *code = pcre2_compile((PCRE2_SPTR)upper, sizeof(upper) - 1,
+	    PCRE2_UTF | PCRE2_MATCH_INVALID_UTF, &err, &erroff, NULL);
+	pcre2_match_data *md;
+	int rc;
+
+	if (code == NULL)
+		diag_fatal("cannot compile the smart-case check");
+	md = pcre2_match_data_create_from_pattern(code, NULL);
+	if (md == NULL)
+		diag_fatal("out of memory");
+	rc = pcre2_match(code, (PCRE2_SPTR)(len ? text : ""), len, 0, 0, md,
+	    NULL);
+	pcre2_match_data_free(md);
+	pcre2_code_free(code);
+	return rc >= 0;
+}
+
+/*
+ * Does the pattern contain an uppercase letter outside an escape?  Escapes
+ * (\S, \W, \p{Greek}, \x{41}, \N{U+41}) are dropped before looking.
+ */
 static bool
 has_uppercase(const struct pattern *p)
 {
-	for (size_t i = 0; i < p->len; i++) {
-		unsigned char c = (unsigned char)p->text[i];
+	struct outbuf plain = OUTBUF_INIT;
+	bool upper;
 
-		if (c == '\\' && i + 1 < p->len) {
+	for (size_t i = 0; i < p->len; i++) {
+		if (p->text[i] == '\\' && i + 1 < p->len) {
 			char next = p->text[++i];
 
-			/* Skip \p{Name}, \P{Name}, \x{HH}, \N{U+HH}. */
 			if ((next == 'p' || next == 'P' || next == 'x' ||
 			    next == 'N') && i + 1 < p->len &&
 			    p->text[i + 1] == '{') {
@@ -66,10 +93,11 @@ has_uppercase(const struct pattern *p)
 			}
 			continue;
 		}
-		if (isupper(c))
-			return true;
+		outbuf_putc(&plain, p->text[i]);
 	}
-	return false;
+	upper = text_has_uppercase(plain.data, plain.len);
+	outbuf_free(&plain);
+	return upper;
 }
 
 /* Append p as a literal: every ASCII punctuation byte escaped. */
@@ -148,8 +176,12 @@ static pcre2_code *
 compile_text(const char *text, size_t len, uint32_t flags,
     pcre2_compile_context *cctx, int *err, PCRE2_SIZE *erroff)
 {
-	pcre2_code *code = pcre2_compile((PCRE2_SPTR)text, len, flags, err,
-	    erroff, cctx);
+	pcre2_code *code;
+
+	/* PCRE2 refuses a NULL pattern even when it is empty. */
+	if (text == NULL)
+		text = "";
+	code = pcre2_compile((PCRE2_SPTR)text, len, flags, err, erroff, cctx);
 
 	if (code == NULL && is_utf_error(*err))
 		code = pcre2_compile((PCRE2_SPTR)text, len,

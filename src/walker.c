@@ -20,6 +20,7 @@
 #include <sys/stat.h>
 
 #include "batch.h"
+#include "cancel.h"
 #include "diag.h"
 
 enum {
@@ -92,7 +93,7 @@ walk_root(struct walk *w, const char *root)
 		diag_file_error(root, errno);
 		return;
 	}
-	while ((errno = 0, e = fts_read(fts)) != NULL) {
+	while (!cancel_requested() && (errno = 0, e = fts_read(fts)) != NULL) {
 		bool named = e->fts_level == FTS_ROOTLEVEL;
 
 		switch (e->fts_info) {
@@ -121,7 +122,7 @@ walk_root(struct walk *w, const char *root)
 			break;
 		}
 	}
-	if (errno != 0)
+	if (e == NULL && errno != 0)
 		diag_file_error(root, errno);
 	fts_close(fts);
 }
@@ -135,7 +136,7 @@ walker_run(const struct walker_config *cfg, struct port *work)
 		.strip_dot_slash = cfg->strip_dot_slash,
 	};
 
-	for (size_t i = 0; i < cfg->nroots; i++) {
+	for (size_t i = 0; i < cfg->nroots && !cancel_requested(); i++) {
 		if (strcmp(cfg->roots[i], "-") == 0)
 			walk_add(&w, "-", 0, true);
 		else

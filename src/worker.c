@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "batch.h"
+#include "cancel.h"
 #include "collector.h"
 #include "diag.h"
 #include "searcher.h"
@@ -33,7 +34,7 @@ search_entry(struct worker *w, struct searcher *s, struct outbuf *out,
 	w->selected += res.selected;
 	/* -q: the answer is known; nothing else needs to run. */
 	if (sh->opts->output == OUTPUT_QUIET && res.selected > 0)
-		_exit(EXIT_MATCH);
+		cancel_request();
 	if (out->len > 0) {
 		struct result *r = result_from_outbuf(e->seq, out);
 
@@ -61,7 +62,7 @@ worker_main(struct isolate *self, void *arg)
 		struct batch_entry e;
 		size_t cursor = 0;
 
-		while (batch_next(b, &cursor, &e))
+		while (!cancel_requested() && batch_next(b, &cursor, &e))
 			search_entry(w, &s, &out, &e);
 		batch_free(b);
 	}
