@@ -20,9 +20,18 @@ struct result {
 /* Move out's contents into a new result message; NULL on ENOMEM. */
 struct result *result_from_outbuf(uint64_t seq, const struct outbuf *out);
 
+struct collector_config {
+	struct port *reply;
+	/*
+	 * Write results in sequence order (--sort=path): then every file
+	 * sends a result, even an empty one, so gaps can be told from waits.
+	 */
+	bool sorted;
+};
+
 /*
- * Isolate entry: arg is the reply port.  Writes each result to stdout in
- * one piece until the port is closed and drained, then flushes.
+ * Isolate entry: arg is a struct collector_config.  Writes each result to
+ * stdout in one piece until the reply port is closed and drained.
  */
 void collector_main(struct isolate *self, void *arg);
 

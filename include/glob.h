@@ -5,8 +5,9 @@
  * UTF-8 character) except '/'; '[...]' a class with ranges, '!' or '^'
  * negation and ']' first taken literally; '\' escapes the next character;
  * '**' as in gitignore: a leading "**" followed by '/' matches in every
- * directory, a trailing "/**" matches everything inside, "/**" followed by
- * '/' matches zero or more directories; any other "**" acts like '*'.
+ * directory, a trailing '/' then "**" matches everything inside, and '/'
+ * "**" '/' in the middle matches zero or more directories; any other "**"
+ * acts like '*'.
  * Matching is against a whole '/'-separated relative path (or a base name).
  */
 #ifndef ISOGREP_GLOB_H

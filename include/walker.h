@@ -1,5 +1,5 @@
 /*
- * walker.h - the coordinator's walk: roots in, path batches out.
+ * walker.h - the coordinator's walk: roots in, selected entries out.
  */
 #ifndef ISOGREP_WALKER_H
 #define ISOGREP_WALKER_H
@@ -7,19 +7,36 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "port.h"
+#include "filter.h"
+#include "options.h"
+
+/* Receives each selected entry; named: the user gave it as a root. */
+typedef void (*walker_emit)(void *ctx, const struct candidate *c,
+    bool named);
 
 struct walker_config {
+	const struct options *opts;
 	const char *const *roots; /* "-" is standard input */
 	size_t nroots;
 	bool strip_dot_slash;     /* the implicit "." root: print "a", not "./a" */
+	const struct filter_plan *plan;
+	unsigned workers;         /* isolates that also hold descriptors */
+	walker_emit emit;
+	void *ctx;
+};
+
+/* What the walk saw. */
+struct walker_stats {
+	unsigned long long selected;
+	unsigned long long skipped[SKIP_REASONS];
 };
 
 /*
- * Walk every root with fts (physical walk; a symlink named as a root is
- * followed) and send batches of the regular files found to work.  Errors
- * are reported and the walk goes on.  Does not close the port.
+ * Walk every root: directories are read whole (getdents64, no stat per
+ * entry unless a filter needs one), hidden names, ignore-file rules and the
+ * filter plan decide what is emitted.  Roots that are not directories are
+ * emitted as named, unfiltered.  Errors are reported and the walk goes on.
  */
-void walker_run(const struct walker_config *cfg, struct port *work);
+void walker_run(const struct walker_config *cfg, struct walker_stats *stats);
 
 #endif

@@ -16,6 +16,7 @@ struct worker_shared {
 	const struct options *opts;
 	const struct matcher *matcher;
 	bool with_filename;
+	bool sorted;        /* send a result for every file (--sort) */
 	struct port *work;  /* batches in */
 	struct port *reply; /* results out */
 };
@@ -24,6 +25,9 @@ struct worker_shared {
 struct worker {
 	const struct worker_shared *shared;
 	unsigned long long selected; /* lines selected in all its files */
+	unsigned long long searched; /* files searched */
+	unsigned long long matched;  /* files with a selected line */
+	unsigned long long binary;   /* files skipped as binary */
 };
 
 /* Isolate entry: arg is a struct worker. */

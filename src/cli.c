@@ -14,9 +14,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "diag.h"
 #include "flags.h"
+#include "units.h"
 
 #define ISOGREP_VERSION "0.1.0"
 
@@ -99,6 +101,82 @@ add_pattern_file(struct options *opts, const char *path)
 		free(data);
 }
 
+/* Append to a growable array of n items of size bytes; returns the slot. */
+static void *
+push(void *arrayp, size_t *n, size_t size)
+{
+	void **array = arrayp;
+	char *grown = realloc(*array, (*n + 1) * size);
+
+	if (grown == NULL)
+		diag_fatal("out of memory");
+	*array = grown;
+	return grown + (*n)++ * size;
+}
+
+static void
+push_str(const char ***array, size_t *n, const char *s)
+{
+	*(const char **)push(array, n, sizeof(**array)) = s;
+}
+
+static void
+add_glob(struct options *o, const char *arg, bool casefold)
+{
+	struct glob_arg *g = push(&o->globs, &o->nglobs, sizeof(*g));
+
+	g->negated = arg[0] == '!';
+	g->text = g->negated ? arg + 1 : arg;
+	g->casefold = casefold;
+}
+
+/* "f", "d", "l", "x", "e" or their full names, comma separated. */
+static unsigned
+parse_entry_types(const char *arg)
+{
+	static const struct {
+		const char *letter;
+		const char *name;
+		unsigned bit;
+	} kinds[] = {
+		{"f", "file", ENTRY_FILE}, {"d", "directory", ENTRY_DIR},
+		{"l", "symlink", ENTRY_SYMLINK}, {"x", "executable", ENTRY_EXEC},
+		{"e", "empty", ENTRY_EMPTY},
+	};
+	const size_t nkinds = sizeof(kinds) / sizeof(kinds[0]);
+	unsigned bits = 0;
+	const char *p = arg;
+
+	do {
+		size_t len = strcspn(p, ",");
+		size_t i;
+
+		for (i = 0; i < nkinds; i++)
+			if ((strlen(kinds[i].letter) == len &&
+			    memcmp(p, kinds[i].letter, len) == 0) ||
+			    (strlen(kinds[i].name) == len &&
+			    memcmp(p, kinds[i].name, len) == 0))
+				break;
+		if (i == nkinds)
+			diag_fatal("invalid argument '%s' for --type-entry: "
+			    "expected f, d, l, x or e", arg);
+		bits |= kinds[i].bit;
+		p += len;
+	} while (*p++ == ',');
+	return bits;
+}
+
+static long long
+parse_when(const char *flag, const char *arg)
+{
+	long long when;
+
+	if (!units_parse_time(arg, (long long)time(NULL), &when))
+		diag_fatal("invalid argument '%s' for %s: expected a duration "
+		    "(10m, 2h, 3d, 1w) or a date (2026-01-31)", arg, flag);
+	return when;
+}
+
 static unsigned long long
 parse_count(const char *flag, const char *arg, unsigned long long max)
 {
@@ -144,6 +222,7 @@ struct parse_state {
 	struct options *opts;
 	bool have_pattern_flag; /* -e or -f seen: no positional pattern */
 	bool quiet;             /* -q wins over -c, -l, -L in any order */
+	unsigned unrestricted;  /* how many -u */
 };
 
 /* Apply one flag (its argument, if any, in arg). */
@@ -186,6 +265,79 @@ apply_flag(struct parse_state *st, const struct flag *f, const char *arg)
 	case FLAG_THREADS:
 		o->threads = (unsigned)parse_count("--threads", arg, 1024);
 		break;
+	case FLAG_NO_IGNORE:
+		o->no_ignore_vcs = o->no_ignore_dot = true;
+		o->no_ignore_global = o->no_ignore_parent = true;
+		o->no_ignore_files = true;
+		break;
+	case FLAG_NO_IGNORE_VCS: o->no_ignore_vcs = true; break;
+	case FLAG_NO_IGNORE_DOT: o->no_ignore_dot = true; break;
+	case FLAG_NO_IGNORE_GLOBAL: o->no_ignore_global = true; break;
+	case FLAG_NO_IGNORE_PARENT: o->no_ignore_parent = true; break;
+	case FLAG_HIDDEN: o->hidden = true; break;
+	case FLAG_UNRESTRICTED:
+		/* Each -u loosens one more level. */
+		st->unrestricted++;
+		if (st->unrestricted >= 1) {
+			o->no_ignore_vcs = o->no_ignore_dot = true;
+			o->no_ignore_global = o->no_ignore_parent = true;
+			o->no_ignore_files = true;
+		}
+		if (st->unrestricted >= 2)
+			o->hidden = true;
+		if (st->unrestricted >= 3)
+			o->text = true;
+		break;
+	case FLAG_IGNORE_FILE:
+		push_str(&o->ignore_files, &o->nignore_files, arg);
+		break;
+	case FLAG_GLOB: add_glob(o, arg, false); break;
+	case FLAG_IGLOB: add_glob(o, arg, true); break;
+	case FLAG_TYPE: push_str(&o->types, &o->ntypes, arg); break;
+	case FLAG_TYPE_NOT: push_str(&o->types_not, &o->ntypes_not, arg); break;
+	case FLAG_TYPE_ADD: push_str(&o->type_adds, &o->ntype_adds, arg); break;
+	case FLAG_TYPE_LIST: o->type_list = true; break;
+	case FLAG_MAX_DEPTH:
+		o->max_depth = (long)parse_count("--max-depth", arg, LONG_MAX);
+		break;
+	case FLAG_FOLLOW: o->follow = true; break;
+	case FLAG_ONE_FILE_SYSTEM: o->one_file_system = true; break;
+	case FLAG_MAX_FILESIZE:
+		o->has_max_filesize = true;
+		if (!units_parse_size(arg, &o->max_filesize))
+			diag_fatal("invalid argument '%s' for --max-filesize: "
+			    "expected a size such as 100K, 10M or 1G", arg);
+		break;
+	case FLAG_FILES: o->files_mode = true; break;
+	case FLAG_NULL: o->null_sep = true; break;
+	case FLAG_NAME: o->name_regex = arg; break;
+	case FLAG_FULL_PATH: o->full_path = true; break;
+	case FLAG_TYPE_ENTRY: o->entry_types |= parse_entry_types(arg); break;
+	case FLAG_SIZE:
+		if (!units_parse_size_arg(arg, push(&o->sizes, &o->nsizes,
+		    sizeof(*o->sizes))))
+			diag_fatal("invalid argument '%s' for --size: expected "
+			    "[+-]N with an optional k, m or g suffix", arg);
+		break;
+	case FLAG_CHANGED_WITHIN:
+		o->has_changed_within = true;
+		o->changed_within = parse_when("--changed-within", arg);
+		break;
+	case FLAG_CHANGED_BEFORE:
+		o->has_changed_before = true;
+		o->changed_before = parse_when("--changed-before", arg);
+		break;
+	case FLAG_SORT:
+		if (strcmp(arg, "path") == 0)
+			o->sort = SORT_PATH;
+		else if (strcmp(arg, "none") == 0)
+			o->sort = SORT_NONE;
+		else
+			diag_fatal("invalid argument '%s' for --sort: expected "
+			    "'path' or 'none'", arg);
+		break;
+	case FLAG_STATS: o->stats = true; break;
+	case FLAG_BINARY: o->binary = true; break;
 	case FLAG_HELP:
 		print_help();
 		exit(EXIT_MATCH);
@@ -266,7 +418,7 @@ parse_short(struct parse_state *st, int argc, char **argv, int *i)
 void
 cli_parse(int argc, char **argv, struct options *opts)
 {
-	struct parse_state st = {opts, false, false};
+	struct parse_state st = {opts, false, false, 0};
 	const char **positional = positional_store =
 	    calloc((size_t)argc + 1, sizeof(char *));
 	size_t npositional = 0;
@@ -276,6 +428,7 @@ cli_parse(int argc, char **argv, struct options *opts)
 		diag_fatal("out of memory");
 	memset(opts, 0, sizeof(*opts));
 	opts->with_filename = -1;
+	opts->max_depth = -1;
 	opts->case_mode = CASE_SENSITIVE;
 
 	for (int i = 1; i < argc; i++) {
@@ -291,7 +444,8 @@ cli_parse(int argc, char **argv, struct options *opts)
 			parse_short(&st, argc, argv, &i);
 	}
 
-	if (!st.have_pattern_flag) {
+	/* Listing files or types takes no pattern: every positional is a path. */
+	if (!st.have_pattern_flag && !opts->files_mode && !opts->type_list) {
 		if (npositional == 0)
 			usage_error("no pattern given");
 		add_pattern_lines(opts, positional[0], strlen(positional[0]),

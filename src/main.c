@@ -4,9 +4,11 @@
  * One file or standard input is searched directly in this thread, with
  * output streamed as it is found.  Anything more (directories, several
  * paths) goes to the isolates: this thread becomes the coordinator and
- * walks, N worker isolates search, and a printer isolate writes.
+ * walks, N worker isolates search, and a printer isolate writes.  Listing
+ * files (--files) needs no isolates: the walk prints as it goes.
  */
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -15,6 +17,10 @@
 #include "cli.h"
 #include "collector.h"
 #include "diag.h"
+#include "dispatch.h"
+#include "filetype.h"
+#include "filter.h"
+#include "listing.h"
 #include "isolate.h"
 #include "matcher.h"
 #include "options.h"
@@ -31,6 +37,7 @@ static const char *dot_roots[] = {"."};
 /*
  * With no path: standard input when it is a pipe, file or socket, as
  * ripgrep does; a terminal or a closed stdin means the current directory.
+ * Listing files (--files) always means the current directory.
  */
 static void
 resolve_default_inputs(struct options *o)
@@ -39,7 +46,8 @@ resolve_default_inputs(struct options *o)
 
 	if (o->npaths > 0)
 		return;
-	if (fstat(STDIN_FILENO, &st) == 0 && (S_ISFIFO(st.st_mode) ||
+	if (!o->files_mode && fstat(STDIN_FILENO, &st) == 0 &&
+	    (S_ISFIFO(st.st_mode) ||
 	    S_ISREG(st.st_mode) || S_ISSOCK(st.st_mode))) {
 		o->paths = stdin_roots;
 	} else {
@@ -102,24 +110,48 @@ worker_count(const struct options *o)
 	return n > 0 ? (unsigned)n : 1;
 }
 
-static unsigned long long
+/* What a whole run saw, for --stats and the "nothing searched" hint. */
+struct run_totals {
+	struct walker_stats walk;
+	unsigned long long selected; /* lines */
+	unsigned long long searched; /* files */
+	unsigned long long matched;  /* files */
+};
+
+static void
+walk_config(struct walker_config *wc, const struct options *o,
+    const struct filter_plan *plan, unsigned workers)
+{
+	memset(wc, 0, sizeof(*wc));
+	wc->opts = o;
+	wc->roots = o->paths;
+	wc->nroots = o->npaths;
+	wc->strip_dot_slash = o->implicit_root;
+	wc->plan = plan;
+	wc->workers = workers;
+}
+
+static void
 search_parallel(const struct options *o, const struct matcher *m,
-    bool with_filename)
+    const struct filter_plan *plan, bool with_filename,
+    struct run_totals *t)
 {
 	unsigned n = worker_count(o);
 	struct port *work = port_create(2 * (size_t)n + 2);
 	struct port *reply = port_create(256);
-	struct worker_shared shared = {o, m, with_filename, work, reply};
+	struct worker_shared shared = {o, m, with_filename,
+	    o->sort == SORT_PATH, work, reply};
+	struct collector_config cc = {reply, o->sort == SORT_PATH};
 	struct worker *workers = calloc(n, sizeof(*workers));
 	struct isolate **isolates = calloc(n, sizeof(*isolates));
 	struct isolate *printer;
-	struct walker_config wc = {o->paths, o->npaths, o->implicit_root};
-	unsigned long long selected = 0;
+	struct walker_config wc;
+	struct dispatch d;
 
 	if (work == NULL || reply == NULL || workers == NULL ||
 	    isolates == NULL)
 		diag_fatal("out of memory");
-	printer = isolate_spawn(collector_main, reply, 0);
+	printer = isolate_spawn(collector_main, &cc, 0);
 	if (printer == NULL)
 		diag_fatal("cannot start the printer thread");
 	for (unsigned i = 0; i < n; i++) {
@@ -129,11 +161,19 @@ search_parallel(const struct options *o, const struct matcher *m,
 			diag_fatal("cannot start worker thread %u", i + 1);
 	}
 
-	walker_run(&wc, work);
+	dispatch_init(&d, work);
+	walk_config(&wc, o, plan, n);
+	wc.emit = dispatch_emit;
+	wc.ctx = &d;
+	walker_run(&wc, &t->walk);
+	dispatch_flush(&d);
 	port_close(work);
 	for (unsigned i = 0; i < n; i++) {
 		isolate_join(isolates[i]);
-		selected += workers[i].selected;
+		t->selected += workers[i].selected;
+		t->searched += workers[i].searched;
+		t->matched += workers[i].matched;
+		t->walk.skipped[SKIP_BINARY] += workers[i].binary;
 	}
 	port_close(reply);
 	isolate_join(printer);
@@ -142,34 +182,156 @@ search_parallel(const struct options *o, const struct matcher *m,
 	port_destroy(reply, NULL);
 	free(isolates);
 	free(workers);
-	return selected;
+}
+
+static void
+list_files(const struct options *o, const struct filter_plan *plan,
+    struct run_totals *t)
+{
+	struct listing l;
+	struct walker_config wc;
+
+	listing_init(&l, o->null_sep);
+	walk_config(&wc, o, plan, 0);
+	wc.emit = listing_emit;
+	wc.ctx = &l;
+	walker_run(&wc, &t->walk);
+	listing_finish(&l);
+	t->selected = t->walk.selected;
+}
+
+static void
+print_stats(const struct options *o, const struct run_totals *t)
+{
+	char msg[2048];
+	int len = 0;
+
+	if (o->files_mode)
+		len += snprintf(msg + len, sizeof(msg) - (size_t)len,
+		    "%llu files listed\n", t->walk.selected);
+	else
+		len += snprintf(msg + len, sizeof(msg) - (size_t)len,
+		    "%llu files searched\n%llu files with selected lines\n"
+		    "%llu lines selected\n", t->searched, t->matched,
+		    t->selected);
+	for (int r = SKIP_NONE + 1; r < SKIP_REASONS; r++)
+		len += snprintf(msg + len, sizeof(msg) - (size_t)len,
+		    "%llu files skipped: %s\n", t->walk.skipped[r],
+		    skip_reason_names[r]);
+	fflush(stdout);
+	if (write(STDERR_FILENO, msg, (size_t)len) < 0)
+		return;
+}
+
+/*
+ * When filters left nothing to search in the directories given, say why
+ * with the numbers, instead of a bare "no match".
+ */
+static void
+hint_nothing_searched(const struct run_totals *t)
+{
+	char reasons[1024];
+	int len = 0;
+	unsigned long long skipped = 0;
+
+	if (t->walk.selected > 0)
+		return;
+	for (int r = SKIP_NONE + 1; r < SKIP_REASONS; r++) {
+		if (t->walk.skipped[r] == 0)
+			continue;
+		skipped += t->walk.skipped[r];
+		len += snprintf(reasons + len, sizeof(reasons) - (size_t)len,
+		    "%s%llu %s", len ? ", " : "", t->walk.skipped[r],
+		    skip_reason_names[r]);
+	}
+	if (skipped > 0)
+		diag_notice("no files were searched: %s (see --stats; -u, -uu "
+		    "and --hidden loosen the rules)", reasons);
+}
+
+/* Any directory among the inputs (the hint is for walks only). */
+static bool
+has_directory_input(const struct options *o)
+{
+	for (size_t i = 0; i < o->npaths; i++) {
+		struct stat st;
+
+		if (stat(o->paths[i], &st) == 0 && S_ISDIR(st.st_mode))
+			return true;
+	}
+	return false;
+}
+
+static struct filetype_db *
+load_types(const struct options *o)
+{
+	struct filetype_db *db = filetype_db_new();
+
+	for (size_t i = 0; i < o->ntype_adds; i++) {
+		char err[FILETYPE_ERR_SIZE];
+
+		if (!filetype_add(db, o->type_adds[i], err, sizeof(err)))
+			diag_fatal("%s", err);
+	}
+	return db;
+}
+
+static void
+print_type_list(const struct filetype_db *db)
+{
+	struct outbuf out = OUTBUF_INIT;
+
+	filetype_list(db, &out);
+	outbuf_write_fd(&out, STDOUT_FILENO);
+	outbuf_free(&out);
 }
 
 int
 main(int argc, char **argv)
 {
-	struct matcher *m;
+	struct matcher *m = NULL;
+	struct filetype_db *db;
+	struct filter_plan *plan;
+	struct run_totals totals;
 	bool single, with_filename;
-	unsigned long long selected;
 
 	/* A closed pipe ends us quietly; SIGPIPE may arrive ignored. */
 	signal(SIGPIPE, SIG_DFL);
+	memset(&totals, 0, sizeof(totals));
 	cli_parse(argc, argv, &opts);
-	m = matcher_compile(&opts);
+	db = load_types(&opts);
+	if (opts.type_list) {
+		print_type_list(db);
+		filetype_db_free(db);
+		return EXIT_MATCH;
+	}
+	/* Everything that can be wrong with the arguments fails here. */
+	if (!opts.files_mode)
+		m = matcher_compile(&opts);
+	plan = filter_plan_new(&opts, db);
 	resolve_default_inputs(&opts);
-	single = is_single_input(&opts);
+	single = !opts.files_mode && is_single_input(&opts);
 	with_filename = opts.with_filename >= 0 ? opts.with_filename == 1 :
 	    !single;
 
-	if (single)
-		selected = search_direct(&opts, m, with_filename);
+	if (opts.files_mode)
+		list_files(&opts, plan, &totals);
+	else if (single)
+		totals.selected = search_direct(&opts, m, with_filename);
 	else
-		selected = search_parallel(&opts, m, with_filename);
+		search_parallel(&opts, m, plan, with_filename, &totals);
+
+	if (opts.stats)
+		print_stats(&opts, &totals);
+	else if (!single && has_directory_input(&opts))
+		hint_nothing_searched(&totals);
+	filter_plan_free(plan);
+	filetype_db_free(db);
 	matcher_free(m);
 
-	if (opts.output == OUTPUT_QUIET && selected > 0)
+	if (opts.output == OUTPUT_QUIET && totals.selected > 0)
 		return EXIT_MATCH;
 	if (diag_had_error())
 		return EXIT_TROUBLE;
-	return selected > 0 ? EXIT_MATCH : EXIT_NO_MATCH;
+	return totals.selected > 0 ? EXIT_MATCH : EXIT_NO_MATCH;
 }

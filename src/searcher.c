@@ -31,7 +31,8 @@ struct file_search {
 	struct outbuf *out;
 	struct printer_prefix prefix;
 	unsigned long long selected;
-	bool binary;         /* named binary file: report, do not print lines */
+	bool binary;         /* binary file: report, do not print lines */
+	bool binary_summary; /* --binary: count all its lines, then summarise */
 	bool binary_matched;
 	bool done;           /* nothing more to learn from this file */
 	unsigned long long line_no; /* number of the line at count_pos */
@@ -110,7 +111,7 @@ select_line(struct file_search *fs, const char *buf, struct span line)
 	case OUTPUT_LINES:
 		if (fs->binary) {
 			fs->binary_matched = true;
-			fs->done = true;
+			fs->done = !fs->binary_summary;
 			return;
 		}
 		if (o->only_matching && o->invert)
@@ -222,8 +223,14 @@ finish_file(struct file_search *fs)
 	case OUTPUT_QUIET:
 		break;
 	}
-	if (fs->binary_matched)
+	if (fs->binary_matched && fs->binary_summary) {
+		outbuf_puts(fs->out, fs->path);
+		outbuf_puts(fs->out, ": binary file matches (");
+		outbuf_put_uint(fs->out, fs->selected);
+		outbuf_puts(fs->out, fs->selected == 1 ? " line)\n" : " lines)\n");
+	} else if (fs->binary_matched) {
 		diag_notice("%s: binary file matches", fs->path);
+	}
 }
 
 void
@@ -264,12 +271,13 @@ searcher_search_fd(struct searcher *s, int fd, const char *path, bool named,
 			continue;
 		}
 		if (first && !s->opts->text && is_binary_start(r)) {
-			if (!named) {
+			if (!named && !s->opts->binary) {
 				res->skipped_binary = true;
 				reader_trim(r);
 				return;
 			}
 			fs.binary = true;
+			fs.binary_summary = s->opts->binary;
 		}
 		first = false;
 		search_chunk(&fs, chunk, len);

@@ -32,10 +32,15 @@ search_entry(struct worker *w, struct searcher *s, struct outbuf *out,
 	else
 		searcher_search_path(s, e->path, e->named, out, &res);
 	w->selected += res.selected;
+	w->matched += res.selected > 0;
+	if (res.skipped_binary)
+		w->binary++;
+	else
+		w->searched++;
 	/* -q: the answer is known; nothing else needs to run. */
 	if (sh->opts->output == OUTPUT_QUIET && res.selected > 0)
 		cancel_request();
-	if (out->len > 0) {
+	if (out->len > 0 || sh->sorted) {
 		struct result *r = result_from_outbuf(e->seq, out);
 
 		if (r == NULL)

@@ -68,20 +68,32 @@ load helpers/common
 	assert_same_as_grep -rP foo d
 }
 
-@test "hidden files and directories are searched" {
-	# The core has no ignore rules yet; update this when they come.
+@test "hidden files and directories are skipped; --hidden searches them" {
 	mkfile d/.hidden 'foo 1'
 	mkfile d/.hdir/f 'foo 2'
 	mkfile d/.hdir/.h2 'foo 3'
+	mkfile d/shown 'foo 5'
 	mkfile .top 'foo 4'
 	run --separate-stderr "$ISOGREP" foo d
 	assert_status 0
-	assert_sorted_output $'d/.hdir/.h2:foo 3\nd/.hdir/f:foo 2\nd/.hidden:foo 1'
+	assert_output 'd/shown:foo 5'
+	assert_no_stderr
+	run --separate-stderr "$ISOGREP" --hidden foo d
+	assert_status 0
+	assert_sorted_output $'d/.hdir/.h2:foo 3\nd/.hdir/f:foo 2\nd/.hidden:foo 1\nd/shown:foo 5'
 	assert_no_stderr
 	assert_same_as_grep -rP foo d
-	run --separate-stderr "$ISOGREP" foo </dev/null
+	run --separate-stderr "$ISOGREP" --hidden foo </dev/null
 	assert_status 0
 	assert_same_as_grep -rP foo
+}
+
+@test "a hidden file named on the command line is searched" {
+	mkfile .top 'foo 4'
+	run --separate-stderr "$ISOGREP" foo .top
+	assert_status 0
+	assert_output 'foo 4'
+	assert_no_stderr
 }
 
 @test "the same file named twice is searched twice" {
