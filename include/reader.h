@@ -20,6 +20,8 @@ struct reader {
 	int fd;
 	bool eof;
 	bool skipping;   /* dropping the rest of a line that was too long */
+	long long expect; /* the file's size when known, else -1 */
+	long long total;  /* bytes read so far */
 };
 
 enum reader_status {
@@ -32,8 +34,17 @@ enum reader_status {
 void reader_init(struct reader *r);
 void reader_free(struct reader *r);
 
-/* Start reading fd (not owned by the reader) from its current offset. */
-void reader_start(struct reader *r, int fd);
+/*
+ * Start reading fd (not owned by the reader) from its current offset.
+ * size: the regular file's size, or -1.  Once that many bytes are read
+ * the file counts as ended, which saves a read and tells the searcher the
+ * chunk it gets is the last (a file that grows meanwhile is searched as
+ * it was when opened).
+ */
+void reader_start(struct reader *r, int fd, long long size);
+
+/* True when the chunk last returned is the file's last. */
+bool reader_at_end(const struct reader *r);
 
 /*
  * The next chunk of whole lines: *chunk..*chunk+*len ends with '\n', except

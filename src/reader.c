@@ -31,9 +31,11 @@ reader_free(struct reader *r)
 }
 
 void
-reader_start(struct reader *r, int fd)
+reader_start(struct reader *r, int fd, long long size)
 {
 	r->fd = fd;
+	r->expect = size > 0 ? size : -1;
+	r->total = 0;
 	r->len = 0;
 	r->consumed = 0;
 	r->eof = false;
@@ -98,6 +100,9 @@ reader_next(struct reader *r, const char **chunk, size_t *len)
 			r->eof = true;
 			continue;
 		}
+		r->total += n;
+		if (r->expect >= 0 && r->total >= r->expect)
+			r->eof = true;
 		nl = memrchr(r->buf + r->len, '\n', (size_t)n);
 		r->len += (size_t)n;
 		if (nl == NULL)
@@ -119,6 +124,12 @@ reader_next(struct reader *r, const char **chunk, size_t *len)
 		*len = r->consumed = (size_t)(nl - r->buf) + 1;
 		return READER_CHUNK_READY;
 	}
+}
+
+bool
+reader_at_end(const struct reader *r)
+{
+	return r->eof && r->consumed == r->len;
 }
 
 void

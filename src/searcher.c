@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "bytecount.h"
 #include "diag.h"
 #include "printer.h"
 
@@ -39,34 +40,12 @@ struct file_search {
 	size_t count_pos;
 };
 
-/* Count '\n' bytes eight at a time (the zero-byte trick, exact form). */
-static unsigned long long
-count_newlines(const char *p, size_t n)
-{
-	const uint64_t ones = 0x0101010101010101ULL;
-	const uint64_t low7 = 0x7f7f7f7f7f7f7f7fULL;
-	unsigned long long count = 0;
-	size_t i = 0;
-
-	for (; i + 8 <= n; i += 8) {
-		uint64_t w, x, t;
-
-		memcpy(&w, p + i, 8);
-		x = w ^ (ones * '\n');
-		t = ((x & low7) + low7) | x;
-		count += (unsigned long long)__builtin_popcountll(~t &
-		    ~low7);
-	}
-	for (; i < n; i++)
-		count += p[i] == '\n';
-	return count;
-}
-
 /* The 1-based number of the line starting at buf[pos]. */
 static unsigned long long
 line_number_at(struct file_search *fs, const char *buf, size_t pos)
 {
-	fs->line_no += count_newlines(buf + fs->count_pos, pos - fs->count_pos);
+	fs->line_no += bytecount_newlines(buf + fs->count_pos,
+	    pos - fs->count_pos);
 	fs->count_pos = pos;
 	return fs->line_no;
 }
@@ -189,7 +168,8 @@ search_chunk(struct file_search *fs, const char *buf, size_t len)
 			select_line(fs, buf, line);
 		pos = line.end + 1;
 	}
-	if (s->opts->line_number)
+	/* Later chunks need the count; after the last one nobody does. */
+	if (s->opts->line_number && !reader_at_end(&s->reader))
 		line_number_at(fs, buf, len);
 }
 
@@ -253,7 +233,7 @@ searcher_search_fd(struct searcher *s, int fd, const char *path, bool named,
 	fs.prefix.line_number = s->opts->line_number;
 	fs.done = s->opts->has_max_count && s->opts->max_count == 0;
 
-	reader_start(r, fd);
+	reader_start(r, fd, stream ? -1 : (long long)st.st_size);
 	while (!fs.done) {
 		const char *chunk;
 		size_t len;

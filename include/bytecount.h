@@ -1,0 +1,12 @@
+/*
+ * bytecount.h - counting newlines fast (line numbers for -n).
+ */
+#ifndef ISOGREP_BYTECOUNT_H
+#define ISOGREP_BYTECOUNT_H
+
+#include <stddef.h>
+
+/* How many '\n' bytes are in p[0, n). */
+size_t bytecount_newlines(const char *p, size_t n);
+
+#endif
