@@ -9,14 +9,47 @@
  */
 #include "bytecount.h"
 
+#include <stdatomic.h>
 #include <stdint.h>
 #include <string.h>
 
 #ifdef __SSE2__
-#include <emmintrin.h>
+#include <immintrin.h>
 
-size_t
-bytecount_newlines(const char *p, size_t n)
+/* AVX2 where the CPU has it: 32 bytes a step, same tally scheme. */
+__attribute__((target("avx2"))) static size_t
+count_avx2(const char *p, size_t n)
+{
+	const __m256i nl = _mm256_set1_epi8('\n');
+	const __m256i zero = _mm256_setzero_si256();
+	size_t total = 0, i = 0;
+
+	while (n - i >= 32) {
+		__m256i tally = zero;
+		size_t blocks = (n - i) / 32;
+
+		if (blocks > 255)
+			blocks = 255;
+		for (size_t b = 0; b < blocks; b++, i += 32) {
+			__m256i v = _mm256_loadu_si256(
+			    (const __m256i *)(const void *)(p + i));
+
+			tally = _mm256_sub_epi8(tally,
+			    _mm256_cmpeq_epi8(v, nl));
+		}
+		tally = _mm256_sad_epu8(tally, zero);
+		total += (size_t)_mm256_extract_epi64(tally, 0) +
+		    (size_t)_mm256_extract_epi64(tally, 1) +
+		    (size_t)_mm256_extract_epi64(tally, 2) +
+		    (size_t)_mm256_extract_epi64(tally, 3);
+	}
+	for (; i < n; i++)
+		total += p[i] == '\n';
+	return total;
+}
+
+static size_t
+count_sse2(const char *p, size_t n)
 {
 	const __m128i nl = _mm_set1_epi8('\n');
 	const __m128i zero = _mm_setzero_si128();
@@ -41,6 +74,20 @@ bytecount_newlines(const char *p, size_t n)
 	for (; i < n; i++)
 		total += p[i] == '\n';
 	return total;
+}
+
+size_t
+bytecount_newlines(const char *p, size_t n)
+{
+	static atomic_int have_avx2 = -1;
+	int avx2 = atomic_load_explicit(&have_avx2, memory_order_relaxed);
+
+	/* Every thread that gets here first computes the same answer. */
+	if (avx2 < 0) {
+		avx2 = __builtin_cpu_supports("avx2") ? 1 : 0;
+		atomic_store_explicit(&have_avx2, avx2, memory_order_relaxed);
+	}
+	return avx2 ? count_avx2(p, n) : count_sse2(p, n);
 }
 
 #else

@@ -484,7 +484,7 @@ static bool
 glob_equal(const char *a, const char *b, size_t n, bool casefold)
 {
 	if (!casefold)
-		return memcmp(a, b, n) == 0;
+		return n == 0 || memcmp(a, b, n) == 0; /* a may be NULL */
 	for (size_t i = 0; i < n; i++)
 		if (glob_fold((unsigned char)a[i]) !=
 		    glob_fold((unsigned char)b[i]))
