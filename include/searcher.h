@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/stat.h>
 
 #include "matcher.h"
 #include "options.h"
@@ -24,6 +25,10 @@ struct searcher {
 	 * direct path streams); NULL keeps a whole file's output together.
 	 */
 	void (*flush)(struct outbuf *out);
+	/* Standard output is this regular file: never read it as input. */
+	bool out_is_file;
+	dev_t out_dev;
+	ino_t out_ino;
 };
 
 /* What searching one file found. */
@@ -32,9 +37,13 @@ struct search_result {
 	bool skipped_binary;         /* not searched: binary, in a walk */
 };
 
-/* Set up a searcher; false on ENOMEM. */
+/*
+ * Set up a searcher; false on ENOMEM.  out: the stat of standard output,
+ * or NULL (an input that is the output file is refused, since searching
+ * it while appending matches to it would never end).
+ */
 bool searcher_init(struct searcher *s, const struct options *opts,
-    const struct matcher *m, bool with_filename);
+    const struct matcher *m, bool with_filename, const struct stat *out);
 void searcher_free(struct searcher *s);
 
 /*

@@ -5,6 +5,7 @@
 #define ISOGREP_WORKER_H
 
 #include <stdbool.h>
+#include <sys/stat.h>
 
 #include "isolate.h"
 #include "matcher.h"
@@ -17,6 +18,7 @@ struct worker_shared {
 	const struct matcher *matcher;
 	bool with_filename;
 	bool sorted;        /* send a result for every file (--sort) */
+	const struct stat *out; /* standard output's stat, or NULL */
 	struct port *work;  /* batches in */
 	struct port *reply; /* results out */
 };

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cancel.h"
 #include "diag.h"
 #include "port.h"
 
@@ -112,6 +113,11 @@ collector_main(struct isolate *self, void *arg)
 				break;
 		}
 		r = msg;
+		/* Stopping (a signal, or -q): nothing more is written. */
+		if (cancel_requested()) {
+			free(r);
+			continue;
+		}
 		if (!cfg->sorted) {
 			write_result(&out, r);
 			continue;

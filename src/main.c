@@ -7,6 +7,8 @@
  * walks, N worker isolates search, and a printer isolate writes.  Listing
  * files (--files) needs no isolates: the walk prints as it goes.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +28,7 @@
 #include "options.h"
 #include "port.h"
 #include "searcher.h"
+#include "signals.h"
 #include "walker.h"
 #include "worker.h"
 
@@ -77,15 +80,40 @@ flush_stdout(struct outbuf *out)
 	outbuf_write_fd(out, STDOUT_FILENO);
 }
 
+/*
+ * Standard output as it was at start: closed is an error unless nothing
+ * will be written (-q); a regular file is remembered so that it is never
+ * searched.  Closed descriptors 0-2 get /dev/null so no file we open takes
+ * their number (and our output with it).
+ */
+static const struct stat *
+check_standard_streams(const struct options *o)
+{
+	static struct stat out;
+	bool have_out = fstat(STDOUT_FILENO, &out) == 0;
+	int err = errno;
+
+	for (int fd = 0; fd <= 2; fd++)
+		if (fcntl(fd, F_GETFD) < 0 && open("/dev/null", fd == 0 ?
+		    O_RDONLY : O_WRONLY) < 0)
+			diag_fatal("cannot open /dev/null: %s", strerror(errno));
+	if (!have_out) {
+		if (o->output != OUTPUT_QUIET)
+			diag_fatal("standard output: %s", strerror(err));
+		return NULL;
+	}
+	return &out;
+}
+
 static unsigned long long
 search_direct(const struct options *o, const struct matcher *m,
-    bool with_filename)
+    bool with_filename, const struct stat *out_st)
 {
 	struct searcher s;
 	struct outbuf out = OUTBUF_INIT;
 	struct search_result res;
 
-	if (!searcher_init(&s, o, m, with_filename))
+	if (!searcher_init(&s, o, m, with_filename, out_st))
 		diag_fatal("out of memory");
 	s.flush = flush_stdout;
 	if (strcmp(o->paths[0], "-") == 0)
@@ -134,13 +162,16 @@ walk_config(struct walker_config *wc, const struct options *o,
 static void
 search_parallel(const struct options *o, const struct matcher *m,
     const struct filter_plan *plan, bool with_filename,
-    struct run_totals *t)
+    const struct stat *out_st, struct run_totals *t)
 {
 	unsigned n = worker_count(o);
 	struct port *work = port_create(2 * (size_t)n + 2);
 	struct port *reply = port_create(256);
-	struct worker_shared shared = {o, m, with_filename,
-	    o->sort == SORT_PATH, work, reply};
+	struct worker_shared shared = {
+		.opts = o, .matcher = m, .with_filename = with_filename,
+		.sorted = o->sort == SORT_PATH, .out = out_st,
+		.work = work, .reply = reply,
+	};
 	struct collector_config cc = {reply, o->sort == SORT_PATH};
 	struct worker *workers = calloc(n, sizeof(*workers));
 	struct isolate **isolates = calloc(n, sizeof(*isolates));
@@ -293,10 +324,12 @@ main(int argc, char **argv)
 	struct filetype_db *db;
 	struct filter_plan *plan;
 	struct run_totals totals;
+	const struct stat *out_st;
 	bool single, with_filename;
 
 	/* A closed pipe ends us quietly; SIGPIPE may arrive ignored. */
 	signal(SIGPIPE, SIG_DFL);
+	signals_start();
 	memset(&totals, 0, sizeof(totals));
 	cli_parse(argc, argv, &opts);
 	db = load_types(&opts);
@@ -309,6 +342,7 @@ main(int argc, char **argv)
 	if (!opts.files_mode)
 		m = matcher_compile(&opts);
 	plan = filter_plan_new(&opts, db);
+	out_st = check_standard_streams(&opts);
 	resolve_default_inputs(&opts);
 	single = !opts.files_mode && is_single_input(&opts);
 	with_filename = opts.with_filename >= 0 ? opts.with_filename == 1 :
@@ -317,9 +351,11 @@ main(int argc, char **argv)
 	if (opts.files_mode)
 		list_files(&opts, plan, &totals);
 	else if (single)
-		totals.selected = search_direct(&opts, m, with_filename);
+		totals.selected = search_direct(&opts, m, with_filename,
+		    out_st);
 	else
-		search_parallel(&opts, m, plan, with_filename, &totals);
+		search_parallel(&opts, m, plan, with_filename, out_st,
+		    &totals);
 
 	if (opts.stats)
 		print_stats(&opts, &totals);
@@ -329,6 +365,8 @@ main(int argc, char **argv)
 	filetype_db_free(db);
 	matcher_free(m);
 
+	if (signals_caught() != 0)
+		return 128 + signals_caught();
 	if (opts.output == OUTPUT_QUIET && totals.selected > 0)
 		return EXIT_MATCH;
 	if (diag_had_error())

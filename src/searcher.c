@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "bytecount.h"
+#include "cancel.h"
 #include "diag.h"
 #include "printer.h"
 
@@ -213,6 +214,22 @@ finish_file(struct file_search *fs)
 	}
 }
 
+/*
+ * Would reading this file read our own output?  Only where lines are
+ * written: -q, -l, -L and -m 1 stop before they could feed themselves.
+ */
+static bool
+is_output_file(const struct searcher *s, const struct stat *st)
+{
+	const struct options *o = s->opts;
+
+	if (!s->out_is_file || st->st_dev != s->out_dev ||
+	    st->st_ino != s->out_ino)
+		return false;
+	return o->output == OUTPUT_LINES &&
+	    !(o->has_max_count && o->max_count <= 1);
+}
+
 void
 searcher_search_fd(struct searcher *s, int fd, const char *path, bool named,
     struct outbuf *out, struct search_result *res)
@@ -222,10 +239,18 @@ searcher_search_fd(struct searcher *s, int fd, const char *path, bool named,
 	};
 	struct reader *r = &s->reader;
 	struct stat st;
-	bool stream = fstat(fd, &st) != 0 || !S_ISREG(st.st_mode);
+	bool have_stat = fstat(fd, &st) == 0;
+	bool stream = !have_stat || !S_ISREG(st.st_mode);
 	bool first = true;
 
 	memset(res, 0, sizeof(*res));
+	/* A walked entry that is no longer a regular file is not read. */
+	if (!named && stream)
+		return;
+	if (have_stat && is_output_file(s, &st)) {
+		diag_file_message(path, "input file is also the output");
+		return;
+	}
 	if (s->with_filename) {
 		fs.prefix.path = path;
 		fs.prefix.path_len = strlen(path);
@@ -234,7 +259,7 @@ searcher_search_fd(struct searcher *s, int fd, const char *path, bool named,
 	fs.done = s->opts->has_max_count && s->opts->max_count == 0;
 
 	reader_start(r, fd, stream ? -1 : (long long)st.st_size);
-	while (!fs.done) {
+	while (!fs.done && !cancel_requested()) {
 		const char *chunk;
 		size_t len;
 		enum reader_status st_read = reader_next(r, &chunk, &len);
@@ -274,7 +299,19 @@ void
 searcher_search_path(struct searcher *s, const char *path, bool named,
     struct outbuf *out, struct search_result *res)
 {
-	int fd = open(path, O_RDONLY | O_NOCTTY | O_CLOEXEC);
+	int flags = O_RDONLY | O_NOCTTY | O_CLOEXEC;
+	int fd;
+
+	/*
+	 * A walked path must still be the regular file the walk saw: no link
+	 * swapped in (unless links are followed), no FIFO to block on.
+	 */
+	if (!named) {
+		flags |= O_NONBLOCK;
+		if (!s->opts->follow)
+			flags |= O_NOFOLLOW;
+	}
+	fd = open(path, flags);
 
 	memset(res, 0, sizeof(*res));
 	if (fd < 0) {
@@ -287,9 +324,14 @@ searcher_search_path(struct searcher *s, const char *path, bool named,
 
 bool
 searcher_init(struct searcher *s, const struct options *opts,
-    const struct matcher *m, bool with_filename)
+    const struct matcher *m, bool with_filename, const struct stat *out)
 {
 	memset(s, 0, sizeof(*s));
+	if (out != NULL && S_ISREG(out->st_mode)) {
+		s->out_is_file = true;
+		s->out_dev = out->st_dev;
+		s->out_ino = out->st_ino;
+	}
 	s->opts = opts;
 	s->matcher = m;
 	s->with_filename = with_filename;

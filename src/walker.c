@@ -429,6 +429,8 @@ visit_entry(struct walk *w, const struct dir_entry *e)
 	int depth = f->depth + 1;
 	bool empty;
 
+	if (w->opts->max_depth >= 0 && depth > w->opts->max_depth)
+		return;
 	if (strcmp(e->name, ".git") == 0 || (is_hidden(e->name) &&
 	    !w->opts->hidden)) {
 		count_skip(w, SKIP_HIDDEN);

@@ -60,7 +60,8 @@ worker_main(struct isolate *self, void *arg)
 	void *msg;
 
 	(void)self;
-	if (!searcher_init(&s, sh->opts, sh->matcher, sh->with_filename))
+	if (!searcher_init(&s, sh->opts, sh->matcher, sh->with_filename,
+	    sh->out))
 		diag_fatal("out of memory");
 	while (port_recv(sh->work, &msg)) {
 		struct batch *b = msg;
