@@ -77,6 +77,8 @@ struct options {
 	bool text;             /* -a: binary files searched as text */
 
 	unsigned threads;      /* -j; 0: online CPUs */
+	unsigned match_limit;  /* --match-limit; 0: PCRE2's default */
+	unsigned depth_limit;  /* --depth-limit; 0: PCRE2's default */
 
 	/* File selection. */
 	bool no_ignore_vcs;    /* .gitignore, .git/info/exclude */

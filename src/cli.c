@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -338,6 +339,14 @@ apply_flag(struct parse_state *st, const struct flag *f, const char *arg)
 		break;
 	case FLAG_STATS: o->stats = true; break;
 	case FLAG_BINARY: o->binary = true; break;
+	case FLAG_MATCH_LIMIT:
+		o->match_limit = (unsigned)parse_count("--match-limit", arg,
+		    UINT32_MAX);
+		break;
+	case FLAG_DEPTH_LIMIT:
+		o->depth_limit = (unsigned)parse_count("--depth-limit", arg,
+		    UINT32_MAX);
+		break;
 	case FLAG_HELP:
 		print_help();
 		exit(EXIT_MATCH);

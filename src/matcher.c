@@ -34,17 +34,21 @@
 struct matcher {
 	pcre2_code *code;  /* NULL: no patterns, nothing matches */
 	bool buffer_scan;  /* whole-buffer candidate search is exact */
+	uint32_t match_limit; /* 0: PCRE2's default */
+	uint32_t depth_limit;
 };
 
 struct matcher_scratch {
 	pcre2_match_data *md;
 	pcre2_match_context *mctx;
 	pcre2_jit_stack *jit_stack;
+	size_t jit_max;    /* the JIT stack's current maximum size */
 };
 
 enum {
 	JIT_STACK_START = 32 * 1024,
-	JIT_STACK_MAX = 1024 * 1024,
+	JIT_STACK_FIRST_MAX = 1024 * 1024,
+	JIT_STACK_CAP = 64 * 1024 * 1024, /* doubling stops here */
 };
 
 /* Does text contain an uppercase letter (any script)? */
@@ -291,6 +295,8 @@ matcher_compile(const struct options *opts)
 
 	if (m == NULL)
 		diag_fatal("out of memory");
+	m->match_limit = opts->match_limit;
+	m->depth_limit = opts->depth_limit;
 	if (opts->npatterns == 0)
 		return m;
 	validate_patterns(opts, flags);
@@ -342,8 +348,13 @@ matcher_scratch_new(const struct matcher *m)
 		return s;
 	s->md = pcre2_match_data_create_from_pattern(m->code, NULL);
 	s->mctx = pcre2_match_context_create(NULL);
-	s->jit_stack = pcre2_jit_stack_create(JIT_STACK_START, JIT_STACK_MAX,
+	s->jit_max = JIT_STACK_FIRST_MAX;
+	s->jit_stack = pcre2_jit_stack_create(JIT_STACK_START, s->jit_max,
 	    NULL);
+	if (m->match_limit > 0)
+		pcre2_set_match_limit(s->mctx, m->match_limit);
+	if (m->depth_limit > 0)
+		pcre2_set_depth_limit(s->mctx, m->depth_limit);
 	if (s->md == NULL || s->mctx == NULL || s->jit_stack == NULL) {
 		matcher_scratch_free(s);
 		return NULL;
@@ -363,6 +374,24 @@ matcher_scratch_free(struct matcher_scratch *s)
 	free(s);
 }
 
+/* Double the isolate's JIT stack, up to the cap; false when it cannot. */
+static bool
+grow_jit_stack(struct matcher_scratch *s)
+{
+	pcre2_jit_stack *bigger;
+
+	if (s->jit_max >= JIT_STACK_CAP)
+		return false;
+	bigger = pcre2_jit_stack_create(JIT_STACK_START, s->jit_max * 2, NULL);
+	if (bigger == NULL)
+		return false;
+	pcre2_jit_stack_assign(s->mctx, NULL, bigger);
+	pcre2_jit_stack_free(s->jit_stack);
+	s->jit_stack = bigger;
+	s->jit_max *= 2;
+	return true;
+}
+
 /* One PCRE2 run; 1 with the match in *match, 0 none, <0 error. */
 static int
 run(const struct matcher *m, struct matcher_scratch *s, const char *subject,
@@ -371,6 +400,11 @@ run(const struct matcher *m, struct matcher_scratch *s, const char *subject,
 	int rc = pcre2_match(m->code, (PCRE2_SPTR)subject, len, start, 0,
 	    s->md, s->mctx);
 	PCRE2_SIZE *ov;
+
+	/* Deep recursion in JIT code: more stack, same match again. */
+	while (rc == PCRE2_ERROR_JIT_STACKLIMIT && grow_jit_stack(s))
+		rc = pcre2_match(m->code, (PCRE2_SPTR)subject, len, start, 0,
+		    s->md, s->mctx);
 
 	if (rc == PCRE2_ERROR_NOMATCH)
 		return 0;

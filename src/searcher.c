@@ -134,13 +134,16 @@ select_range(struct file_search *fs, const char *buf, size_t from, size_t to)
 	}
 }
 
+/* "PATH:LINE: match limit exceeded"; the search goes on after the line. */
 static void
-report_match_error(struct file_search *fs, int code)
+report_match_error(struct file_search *fs, const char *buf, size_t line_start,
+    int code)
 {
 	char msg[256];
+	unsigned long long num = line_number_at(fs, buf, line_start);
 
 	matcher_error_message(code, msg, sizeof(msg));
-	diag_file_message(fs->path, msg);
+	diag_error("%s:%llu: %s", fs->path, num, msg);
 }
 
 static void
@@ -164,13 +167,16 @@ search_chunk(struct file_search *fs, const char *buf, size_t len)
 		if (invert)
 			select_range(fs, buf, pos, line.start);
 		if (rc < 0)
-			report_match_error(fs, rc);
+			report_match_error(fs, buf, line.start, rc);
 		else if (!invert && !fs->done)
 			select_line(fs, buf, line);
 		pos = line.end + 1;
 	}
-	/* Later chunks need the count; after the last one nobody does. */
-	if (s->opts->line_number && !reader_at_end(&s->reader))
+	/*
+	 * Later chunks need the count (for -n, and to name the line of a
+	 * match error); after the last one nobody does.
+	 */
+	if (!reader_at_end(&s->reader))
 		line_number_at(fs, buf, len);
 }
 
