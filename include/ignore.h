@@ -25,7 +25,6 @@ struct ignore_file;
 
 /*
  * Parse the text of one ignore file.  Lines whose glob is invalid are
- * skipped (as git does).  NULL only on ENOMEM.  source names the file in
  * messages.
  */
 struct ignore_file *ignore_file_parse(const char *text, size_t len,

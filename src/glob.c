@@ -28,7 +28,7 @@ enum glob_op {
 	GLOB_OP_CLASS,    /* '[...]': one character of a class, never '/' */
 	GLOB_OP_STAR,     /* '*': any run without '/' */
 	GLOB_OP_GLOBSTAR, /* a whole-component "**" at the end: anything */
-	GLOB_OP_DIRS,     /* "**" then '/': nothing, or anything ending in '/' */
+	GLOB_OP_DIRS,     /* "**" then '/': nothing, or a run ending in '/' */
 	GLOB_OP_DIRS_IN,  /* always after DIRS: inside such a run */
 };
 
@@ -90,8 +90,14 @@ struct glob {
 	size_t nclasses;
 	uint32_t (*ranges)[2];
 	size_t nranges;
-	char *lit; /* the bytes of the literal part of a LITERAL or SUFFIX */
+	char *lit; /* the bytes of all GLOB_OP_CHAR tokens, in order */
 	size_t lit_len;
+	/*
+	 * For GENERAL: the runs of GLOB_OP_CHAR tokens that open and close
+	 * the pattern, in tokens and in bytes (the start and end of lit).
+	 * They are compared as bytes; the simulation covers the rest.
+	 */
+	size_t head_toks, head_len, tail_toks, tail_len;
 };
 
 /* Positions tracked without allocating: patterns up to 511 tokens. */
@@ -167,6 +173,18 @@ glob_posix_has(unsigned posix, uint32_t c, bool casefold)
 	    ((posix & GLOB_CC_UPPER) && upper) ||
 	    ((posix & GLOB_CC_XDIGIT) && (digit || (c >= 'a' && c <= 'f') ||
 	    (c >= 'A' && c <= 'F')));
+}
+
+/* The bit of the POSIX class name[0, len), or 0 when there is none. */
+static unsigned
+glob_posix_lookup(const char *name, size_t len)
+{
+	for (size_t c = 0; c < sizeof(glob_cc_names) /
+	    sizeof(glob_cc_names[0]); c++)
+		if (strlen(glob_cc_names[c].name) == len &&
+		    memcmp(glob_cc_names[c].name, name, len) == 0)
+			return glob_cc_names[c].bit;
+	return 0;
 }
 
 static bool
@@ -318,24 +336,16 @@ glob_compile_class(struct glob_builder *b, const char *p, size_t len,
 			const char *name = p + at + 2;
 			const char *close = memchr(name, ']',
 			    len - (size_t)(name - p));
-			size_t nlen;
-			bool known = false;
+			unsigned bit;
 
 			if (close == NULL)
 				return "unclosed '[' in glob";
 			if (close > name && close[-1] == ':') {
-				nlen = (size_t)(close - 1 - name);
-				for (size_t c = 0; c < sizeof(glob_cc_names) /
-				    sizeof(glob_cc_names[0]); c++) {
-					if (strlen(glob_cc_names[c].name) ==
-					    nlen && memcmp(glob_cc_names[c].name,
-					    name, nlen) == 0) {
-						k.posix |= glob_cc_names[c].bit;
-						known = true;
-					}
-				}
-				if (!known)
-					return "unknown character class in glob";
+				bit = glob_posix_lookup(name,
+				    (size_t)(close - 1 - name));
+				if (bit == 0)
+					return "unknown class name in glob";
+				k.posix |= bit;
 				at = (size_t)(close - p) + 1;
 				continue;
 			}
@@ -408,6 +418,13 @@ glob_compile_stars(struct glob_builder *b, const char *p, size_t len,
 	glob_add_tok(b, GLOB_OP_STAR, 0);
 }
 
+/* The length of the code point c in UTF-8. */
+static size_t
+glob_char_len(uint32_t c)
+{
+	return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+}
+
 /* Pick a fast path when the tokens allow one. */
 static void
 glob_pick_shape(struct glob *g, bool raw)
@@ -419,11 +436,25 @@ glob_pick_shape(struct glob *g, bool raw)
 		return; /* bytes compare differently from decoded text */
 	for (size_t t = 0; t < g->ntoks; t++)
 		chars += g->toks[t].op == GLOB_OP_CHAR;
-	if (chars == g->ntoks)
+	if (chars == g->ntoks) {
 		g->shape = GLOB_SHAPE_LITERAL;
-	else if (chars + 1 == g->ntoks && g->toks[0].op == GLOB_OP_STAR &&
-	    (g->lit_len == 0 || memchr(g->lit, '/', g->lit_len) == NULL))
+		return;
+	}
+	if (chars + 1 == g->ntoks && g->toks[0].op == GLOB_OP_STAR &&
+	    (g->lit_len == 0 || memchr(g->lit, '/', g->lit_len) == NULL)) {
 		g->shape = GLOB_SHAPE_SUFFIX;
+		return;
+	}
+	/*
+	 * Text that starts with the head's bytes decodes to the head's
+	 * characters (a character's first byte is never a continuation
+	 * byte, so nothing before it can take it), and likewise at the end.
+	 */
+	while (g->toks[g->head_toks].op == GLOB_OP_CHAR)
+		g->head_len += glob_char_len(g->toks[g->head_toks++].arg);
+	while (g->toks[g->ntoks - 1 - g->tail_toks].op == GLOB_OP_CHAR)
+		g->tail_len += glob_char_len(
+		    g->toks[g->ntoks - 1 - g->tail_toks++].arg);
 }
 
 struct glob *
@@ -492,9 +523,20 @@ glob_equal(const char *a, const char *b, size_t n, bool casefold)
 	return true;
 }
 
+/*
+ * The tokens that the simulation follows: a slice of the pattern's, with
+ * position ntoks meaning "all of the slice matched".
+ */
+struct glob_run {
+	const struct glob *g;
+	const struct glob_tok *toks;
+	size_t ntoks;
+	bool casefold;
+};
+
 /* Add position t to set, with the positions a star lets it skip to. */
 static void
-glob_set_add(uint64_t *set, const struct glob *g, size_t t)
+glob_set_add(uint64_t *set, const struct glob_run *r, size_t t)
 {
 	for (;;) {
 		uint64_t bit = UINT64_C(1) << (t % 64);
@@ -502,94 +544,97 @@ glob_set_add(uint64_t *set, const struct glob *g, size_t t)
 		if (set[t / 64] & bit)
 			return;
 		set[t / 64] |= bit;
-		if (t == g->ntoks)
+		if (t == r->ntoks)
 			return;
 		/* Every kind of star may match nothing. */
-		if (g->toks[t].op == GLOB_OP_STAR ||
-		    g->toks[t].op == GLOB_OP_GLOBSTAR)
+		if (r->toks[t].op == GLOB_OP_STAR ||
+		    r->toks[t].op == GLOB_OP_GLOBSTAR)
 			t++;
-		else if (g->toks[t].op == GLOB_OP_DIRS)
+		else if (r->toks[t].op == GLOB_OP_DIRS)
 			t += 2;
 		else
 			return;
 	}
 }
 
+/* Follow token t over the character c (fc when folded) into next. */
+static void
+glob_step(const struct glob_run *r, size_t t, uint32_t c, uint32_t fc,
+    uint64_t *next)
+{
+	const struct glob_tok *k = &r->toks[t];
+
+	switch (k->op) {
+	case GLOB_OP_CHAR:
+		if (fc == (r->casefold ? glob_fold(k->arg) : k->arg))
+			glob_set_add(next, r, t + 1);
+		break;
+	case GLOB_OP_ANY:
+		if (c != '/')
+			glob_set_add(next, r, t + 1);
+		break;
+	case GLOB_OP_CLASS:
+		if (glob_class_has(r->g, &r->g->classes[k->arg], c))
+			glob_set_add(next, r, t + 1);
+		break;
+	case GLOB_OP_STAR:
+		if (c != '/')
+			glob_set_add(next, r, t);
+		break;
+	case GLOB_OP_GLOBSTAR:
+		glob_set_add(next, r, t);
+		break;
+	case GLOB_OP_DIRS:
+		glob_set_add(next, r, t + 1);
+		if (c == '/')
+			glob_set_add(next, r, t + 2);
+		break;
+	case GLOB_OP_DIRS_IN:
+		glob_set_add(next, r, t);
+		if (c == '/')
+			glob_set_add(next, r, t + 1);
+		break;
+	}
+}
+
 /*
- * The general case.  cur and next hold one bit per token position plus
- * one for "the whole pattern matched".
+ * Does all of s[0, len) match the run's tokens?  cur and next hold one
+ * bit per position.
  */
 static bool
-glob_simulate(const struct glob *g, const char *s, size_t len,
+glob_simulate(const struct glob_run *r, const char *s, size_t len,
     uint64_t *cur, uint64_t *next, size_t words)
 {
-	bool casefold = (g->flags & GLOB_CASEFOLD) != 0;
 	size_t i = 0;
 
 	memset(cur, 0, words * sizeof(*cur));
-	glob_set_add(cur, g, 0);
+	glob_set_add(cur, r, 0);
 	while (i < len) {
 		size_t n;
 		uint32_t c = glob_decode(s + i, len - i, &n);
-		uint32_t fc = casefold ? glob_fold(c) : c;
-		bool any = false;
-		uint64_t *swap;
+		uint32_t fc = r->casefold ? glob_fold(c) : c;
+		uint64_t alive = 0, *swap;
 
 		memset(next, 0, words * sizeof(*next));
 		for (size_t w = 0; w < words; w++) {
-			uint64_t bits = cur[w];
-
-			while (bits != 0) {
+			for (uint64_t bits = cur[w]; bits != 0;
+			    bits &= bits - 1) {
 				size_t t = w * 64 +
 				    (size_t)__builtin_ctzll(bits);
-				const struct glob_tok *k = &g->toks[t];
 
-				bits &= bits - 1;
-				if (t == g->ntoks)
-					continue; /* matched, but text is left */
-				switch (k->op) {
-				case GLOB_OP_CHAR:
-					if (fc == (casefold ? glob_fold(k->arg) :
-					    k->arg))
-						glob_set_add(next, g, t + 1);
-					break;
-				case GLOB_OP_ANY:
-					if (c != '/')
-						glob_set_add(next, g, t + 1);
-					break;
-				case GLOB_OP_CLASS:
-					if (glob_class_has(g,
-					    &g->classes[k->arg], c))
-						glob_set_add(next, g, t + 1);
-					break;
-				case GLOB_OP_STAR:
-					if (c != '/')
-						glob_set_add(next, g, t);
-					break;
-				case GLOB_OP_GLOBSTAR:
-					glob_set_add(next, g, t);
-					break;
-				case GLOB_OP_DIRS:
-					glob_set_add(next, g, t + 1);
-					if (c == '/')
-						glob_set_add(next, g, t + 2);
-					break;
-				case GLOB_OP_DIRS_IN:
-					glob_set_add(next, g, t);
-					if (c == '/')
-						glob_set_add(next, g, t + 1);
-					break;
-				}
+				/* The end position has nothing to follow. */
+				if (t < r->ntoks)
+					glob_step(r, t, c, fc, next);
 			}
 		}
-		for (size_t w = 0; w < words && !any; w++)
-			any = next[w] != 0;
-		if (!any)
+		for (size_t w = 0; w < words; w++)
+			alive |= next[w];
+		if (alive == 0)
 			return false;
 		swap = cur, cur = next, next = swap;
 		i += n;
 	}
-	return (cur[g->ntoks / 64] >> (g->ntoks % 64) & 1) != 0;
+	return (cur[r->ntoks / 64] >> (r->ntoks % 64) & 1) != 0;
 }
 
 bool
@@ -598,6 +643,7 @@ glob_match(const struct glob *g, const char *s, size_t len)
 	bool casefold = (g->flags & GLOB_CASEFOLD) != 0;
 	uint64_t stack[2 * GLOB_STACK_WORDS];
 	uint64_t *sets = stack;
+	struct glob_run r;
 	size_t words;
 	bool hit;
 
@@ -608,19 +654,30 @@ glob_match(const struct glob *g, const char *s, size_t len)
 	case GLOB_SHAPE_SUFFIX:
 		return len >= g->lit_len &&
 		    glob_equal(s + len - g->lit_len, g->lit, g->lit_len,
-		    casefold) &&
-		    memchr(s, '/', len - g->lit_len) == NULL;
+		    casefold) && (len == g->lit_len ||
+		    memchr(s, '/', len - g->lit_len) == NULL);
 	case GLOB_SHAPE_GENERAL:
 		break;
 	}
-	words = g->ntoks / 64 + 1;
+	/* Most texts fail on the literal head or tail, without a run. */
+	if (len < g->head_len + g->tail_len ||
+	    !glob_equal(s, g->lit, g->head_len, casefold) ||
+	    !glob_equal(s + len - g->tail_len,
+	    g->lit + g->lit_len - g->tail_len, g->tail_len, casefold))
+		return false;
+	r.g = g;
+	r.toks = g->toks + g->head_toks;
+	r.ntoks = g->ntoks - g->head_toks - g->tail_toks;
+	r.casefold = casefold;
+	words = r.ntoks / 64 + 1;
 	if (words > GLOB_STACK_WORDS) {
 		/* Only patterns of hundreds of tokens get here. */
 		sets = malloc(2 * words * sizeof(*sets));
 		if (sets == NULL)
 			return false;
 	}
-	hit = glob_simulate(g, s, len, sets, sets + words, words);
+	hit = glob_simulate(&r, s + g->head_len,
+	    len - g->head_len - g->tail_len, sets, sets + words, words);
 	if (sets != stack)
 		free(sets);
 	return hit;

@@ -4,8 +4,9 @@
  * A file's lines become rules in three bins, so that judging a path costs
  * a hash lookup or two and a short scan instead of a glob per rule:
  *
- *   names  rules that are a plain base name ("build", "**" "/core"): a
- *          hash from the name to the last such rule;
+ *   names  rules that are a plain base name ("build", or "core" after a
+ *          leading "**" and '/'): a hash from the name to the last such
+ *          rule;
  *   exts   "*.ext" rules (one dot, no other wildcard): a hash from the
  *          extension to the last such rule;
  *   scan   everything else, as globs, in file order.
@@ -296,8 +297,8 @@ ignore_file_parse(const char *text, size_t len, unsigned glob_flags)
 	if (f == NULL)
 		return NULL;
 	f->glob_flags = glob_flags;
-	for (const char *p = text; (p = memchr(p, '\n', (size_t)(end - p)));
-	    p++)
+	for (const char *p = text; p < end &&
+	    (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
 		lines++;
 	f->scan = malloc(lines * sizeof(*f->scan));
 	f->pool = malloc(len + 1); /* keys are never longer than their line */

@@ -302,6 +302,37 @@ test_glob_globstar(void)
 	CHECK_TABLE(cases, 0);
 }
 
+/* Literal characters that open or close a pattern with wildcards. */
+static void
+test_glob_head_tail(void)
+{
+	static const struct glob_case cases[] = {
+		{ "ab*cd", "abcd", true },
+		{ "ab*cd", "abXcd", true },
+		{ "ab*cd", "abc", false },
+		{ "ab*cd", "abcdx", false },
+		{ "abc*bcd", "abcd", false },
+		{ "abc*bcd", "abcbcd", true },
+		{ "a?a", "aa", false },
+		{ "a?a", "aaa", true },
+		{ "x/**/y", "x/y", true },
+		{ "x/**/y", "x/", false },
+		{ "x/**/y", "x", false },
+		{ "\xc3\xa9*\xc3\xa9", "\xc3\xa9\xc3\xa9", true },
+		{ "\xc3\xa9?", "\xc3\xa9\xe6\x97\xa5", true },
+		{ "?\xc3\xa9", "\xe6\x97\xa5\xc3\xa9", true },
+		{ "?\xc3\xa9", "\xc3\xa9", false },
+		{ "[ab]c", "bc", true },
+		{ "a[bc]", "ac", true },
+		{ "a[bc]", "ad", false },
+		/* A stray lead byte before the tail does not take it. */
+		{ "*\xc3\xa9", "x\xe6\xc3\xa9", true },
+		{ "?\xc3\xa9", "\xe6\xc3\xa9", true },
+	};
+
+	CHECK_TABLE(cases, 0);
+}
+
 static void
 test_glob_casefold(void)
 {
@@ -318,6 +349,8 @@ test_glob_casefold(void)
 		{ "?B?", "abc", true },
 		{ "**/FOO", "x/foo", true },
 		{ "a/**/B", "A/x/b", true },
+		{ "AB*", "abx", true },
+		{ "*x?Z", "QXyz", true },
 		{ "\xc3\x89", "\xc3\xa9", false }, /* ASCII letters only */
 		{ "abc", "abd", false },
 	};
@@ -368,6 +401,24 @@ test_glob_invalid(void)
 	glob_free(NULL);
 }
 
+/* Empty texts may come without a buffer. */
+static void
+test_glob_empty_text(void)
+{
+	static const char *const patterns[] = { "", "*", "*.c", "**", "?" };
+	static const bool want[] = { true, true, false, true, false };
+
+	for (size_t i = 0; i < UNIT_COUNT(patterns); i++) {
+		const char *err = NULL;
+		struct glob *g = glob_compile(patterns[i], strlen(patterns[i]),
+		    i % 2 ? GLOB_CASEFOLD : 0, &err);
+
+		assert_ptr_not_null(g);
+		expect_int_eq(glob_match(g, NULL, 0), want[i]);
+		glob_free(g);
+	}
+}
+
 static double
 glob_now_ms(void)
 {
@@ -388,8 +439,11 @@ test_glob_pathological(void)
 		bool match;
 	} cases[] = {
 		{ "*a*a*a*a*a*b", 'a', false, false },
-		{ "*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b", 'a', false, false },
-		{ "**/*a*a*a*a*a*b", 'a', true, false },
+		/* A closing star leaves no literal tail to reject early. */
+		{ "*a*a*a*a*a*b*", 'a', false, false },
+		{ "*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b*", 'a', false, false },
+		{ "**/*a*a*a*a*a*b*", 'a', true, false },
+		{ "a*a*a*a*a*a*b*a", 'a', false, false },
 		{ "**/**/**/**/**/**/b", 'a', true, false },
 		{ "a/**/a/**/a/**/a/**/a/**/b", 'a', true, false },
 		{ "*?*?*?*?*?*?*?*?*?*?c", 'a', false, false },
@@ -465,8 +519,10 @@ main(int argc, char **argv)
 		UNIT_TEST(test_glob_class),
 		UNIT_TEST(test_glob_escape),
 		UNIT_TEST(test_glob_globstar),
+		UNIT_TEST(test_glob_head_tail),
 		UNIT_TEST(test_glob_casefold),
 		UNIT_TEST(test_glob_invalid),
+		UNIT_TEST(test_glob_empty_text),
 		UNIT_TEST(test_glob_pathological),
 		UNIT_TEST(test_glob_long_pattern),
 	};

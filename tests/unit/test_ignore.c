@@ -530,6 +530,15 @@ test_ignore_dir_edges(void)
 	ignore_dir_free(NULL);
 	ignore_file_free(NULL);
 	expect_true(ignore_dir_empty(NULL));
+
+	/* Empty text, even without a buffer, is an empty rule set. */
+	{
+		struct ignore_file *f = ignore_file_parse(NULL, 0, 0);
+
+		assert_ptr_not_null(f);
+		expect_int_eq(ignore_file_match(f, "a", 1, false), U);
+		ignore_file_free(f);
+	}
 }
 
 int
