@@ -25,7 +25,7 @@ struct ignore_file;
 
 /*
  * Parse the text of one ignore file.  Lines whose glob is invalid are
- * messages.
+ * skipped (as git does).  NULL only on ENOMEM.
  */
 struct ignore_file *ignore_file_parse(const char *text, size_t len,
     unsigned glob_flags);
