@@ -99,11 +99,9 @@ keep_kind(const struct filter_plan *p, struct candidate *c)
 {
 	unsigned char t = candidate_type(c);
 	unsigned k = p->kinds;
-	unsigned base = k & (ENTRY_FILE | ENTRY_DIR | ENTRY_SYMLINK | ENTRY_EXEC);
+	unsigned base = k;
 	bool ok;
 
-	if (base == 0)
-		base = ENTRY_FILE | ENTRY_DIR;
 	ok = ((base & ENTRY_FILE) && t == DT_REG) ||
 	    ((base & ENTRY_DIR) && t == DT_DIR) ||
 	    ((base & ENTRY_SYMLINK) && t == DT_LNK);
@@ -293,6 +291,12 @@ filter_plan_new(const struct options *o, const struct filetype_db *db)
 {
 	struct filter_plan *p = calloc(1, sizeof(*p));
 	unsigned kinds = o->entry_types ? o->entry_types : ENTRY_FILE;
+	const unsigned base = ENTRY_FILE | ENTRY_DIR | ENTRY_SYMLINK |
+	    ENTRY_EXEC;
+
+	/* "Empty" alone means empty files and empty directories. */
+	if ((kinds & base) == 0)
+		kinds |= ENTRY_FILE | ENTRY_DIR;
 
 	if (p == NULL)
 		diag_fatal("out of memory");

@@ -36,7 +36,11 @@ struct file_search {
 	bool binary;         /* binary file: report, do not print lines */
 	bool binary_summary; /* --binary: count all its lines, then summarise */
 	bool binary_matched;
+	unsigned long long binary_lines; /* selected in the binary part */
 	bool done;           /* nothing more to learn from this file */
+	bool named;          /* given by the user: a binary file is reported */
+	unsigned long long offset;  /* file offset of the current chunk */
+	unsigned long long printed; /* lines printed so far */
 	unsigned long long line_no; /* number of the line at count_pos */
 	size_t count_pos;
 };
@@ -90,6 +94,7 @@ select_line(struct file_search *fs, const char *buf, struct span line)
 	switch (o->output) {
 	case OUTPUT_LINES:
 		if (fs->binary) {
+			fs->binary_lines++;
 			fs->binary_matched = true;
 			fs->done = !fs->binary_summary;
 			return;
@@ -107,6 +112,7 @@ select_line(struct file_search *fs, const char *buf, struct span line)
 			else
 				printer_record(fs->out, &fs->prefix, num, text,
 				    len);
+			fs->printed++;
 		}
 		break;
 	case OUTPUT_COUNT:
@@ -146,14 +152,13 @@ report_match_error(struct file_search *fs, const char *buf, size_t line_start,
 	diag_error("%s:%llu: %s", fs->path, num, msg);
 }
 
+/* Search the lines of buf[pos, len); pos is a line start. */
 static void
-search_chunk(struct file_search *fs, const char *buf, size_t len)
+search_lines(struct file_search *fs, const char *buf, size_t pos, size_t len)
 {
 	struct searcher *s = fs->s;
 	bool invert = s->opts->invert;
-	size_t pos = 0;
 
-	fs->count_pos = 0;
 	while (pos < len && !fs->done) {
 		struct span line;
 		int rc = matcher_next_line(s->matcher, s->scratch, buf, len,
@@ -172,20 +177,60 @@ search_chunk(struct file_search *fs, const char *buf, size_t len)
 			select_line(fs, buf, line);
 		pos = line.end + 1;
 	}
+}
+
+/*
+ * Where binary data starts in this chunk, deciding what the file is.  A
+ * NUL in the file's first BINARY_BLOCK bytes makes it binary from the
+ * start (a walk skips it); a later NUL ends the text part at the start of
+ * its line, and the rest is searched as binary.  Returns the offset in buf
+ * where binary data begins, or len.
+ */
+static size_t
+find_binary_start(struct file_search *fs, const char *buf, size_t len,
+    bool *skip)
+{
+	const struct options *o = fs->s->opts;
+	const char *nul;
+	const char *nl;
+
+	*skip = false;
+	if (o->text || fs->binary)
+		return len;
+	nul = memchr(buf, '\0', len);
+	if (nul == NULL)
+		return len;
+	if (fs->offset + (unsigned long long)(nul - buf) < BINARY_BLOCK &&
+	    fs->printed == 0) {
+		*skip = !fs->named && !o->binary;
+		return 0;
+	}
+	nl = memrchr(buf, '\n', (size_t)(nul - buf));
+	return nl ? (size_t)(nl - buf) + 1 : 0;
+}
+
+static void
+search_chunk(struct file_search *fs, const char *buf, size_t len, bool *skip)
+{
+	const struct searcher *s = fs->s;
+	size_t text = find_binary_start(fs, buf, len, skip);
+
+	if (*skip)
+		return;
+	fs->count_pos = 0;
+	search_lines(fs, buf, 0, text);
+	if (text < len && !fs->done) {
+		fs->binary = true;
+		fs->binary_summary = s->opts->binary;
+		search_lines(fs, buf, text, len);
+	}
 	/*
 	 * Later chunks need the count (for -n, and to name the line of a
 	 * match error); after the last one nobody does.
 	 */
 	if (!reader_at_end(&s->reader))
 		line_number_at(fs, buf, len);
-}
-
-static bool
-is_binary_start(const struct reader *r)
-{
-	size_t n = r->len < BINARY_BLOCK ? r->len : BINARY_BLOCK;
-
-	return memchr(r->buf, '\0', n) != NULL;
+	fs->offset += len;
 }
 
 /* Print what a file's search amounts to for -c, -l and -L. */
@@ -213,8 +258,9 @@ finish_file(struct file_search *fs)
 	if (fs->binary_matched && fs->binary_summary) {
 		outbuf_puts(fs->out, fs->path);
 		outbuf_puts(fs->out, ": binary file matches (");
-		outbuf_put_uint(fs->out, fs->selected);
-		outbuf_puts(fs->out, fs->selected == 1 ? " line)\n" : " lines)\n");
+		outbuf_put_uint(fs->out, fs->binary_lines);
+		outbuf_puts(fs->out, fs->binary_lines == 1 ? " line)\n" :
+		    " lines)\n");
 	} else if (fs->binary_matched) {
 		diag_notice("%s: binary file matches", fs->path);
 	}
@@ -241,13 +287,13 @@ searcher_search_fd(struct searcher *s, int fd, const char *path, bool named,
     struct outbuf *out, struct search_result *res)
 {
 	struct file_search fs = {
-		.s = s, .path = path, .out = out, .line_no = 1,
+		.s = s, .path = path, .out = out, .line_no = 1, .named = named,
 	};
 	struct reader *r = &s->reader;
 	struct stat st;
 	bool have_stat = fstat(fd, &st) == 0;
 	bool stream = !have_stat || !S_ISREG(st.st_mode);
-	bool first = true;
+	bool skip;
 
 	memset(res, 0, sizeof(*res));
 	/* A walked entry that is no longer a regular file is not read. */
@@ -281,17 +327,12 @@ searcher_search_fd(struct searcher *s, int fd, const char *path, bool named,
 			fs.line_no++;
 			continue;
 		}
-		if (first && !s->opts->text && is_binary_start(r)) {
-			if (!named && !s->opts->binary) {
-				res->skipped_binary = true;
-				reader_trim(r);
-				return;
-			}
-			fs.binary = true;
-			fs.binary_summary = s->opts->binary;
+		search_chunk(&fs, chunk, len, &skip);
+		if (skip) {
+			res->skipped_binary = true;
+			reader_trim(r);
+			return;
 		}
-		first = false;
-		search_chunk(&fs, chunk, len);
 		if (s->flush != NULL && out->len > 0 &&
 		    (stream || out->len >= STREAM_FLUSH))
 			s->flush(out);
