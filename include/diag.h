@@ -22,6 +22,15 @@ void diag_file_error(const char *path, int errnum);
 /* "isogrep: PATH: MESSAGE"; sets the error flag (printed even with -s). */
 void diag_file_message(const char *path, const char *message);
 
+/* "isogrep: PATH:LINE: MESSAGE"; sets the error flag. */
+void diag_line_message(const char *path, unsigned long long line,
+    const char *message);
+
+/* "isogrep: PATH: MESSAGE" as a notice: the error flag is not set. */
+void diag_file_notice(const char *path, const char *message);
+
+/* Paths in all of these have their control characters made visible. */
+
 /* "isogrep: MESSAGE" printf-style; sets the error flag. */
 void diag_error(const char *fmt, ...)
     __attribute__((format(printf, 1, 2)));

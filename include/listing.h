@@ -8,13 +8,15 @@
 
 #include "filter.h"
 #include "outbuf.h"
+#include "printer.h"
 
 struct listing {
 	struct outbuf out;
-	char terminator; /* '\n', or '\0' with -0 */
+	struct printer_prefix format; /* name_end and escape are used */
 };
 
-void listing_init(struct listing *l, bool null_sep);
+/* escape: stdout is a terminal. */
+void listing_init(struct listing *l, bool null_sep, bool escape);
 
 /* A walker_emit: append the entry's path. */
 void listing_emit(void *listing, const struct candidate *c, bool named);

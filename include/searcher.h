@@ -20,6 +20,7 @@ struct searcher {
 	struct matcher_scratch *scratch;
 	struct reader reader;
 	bool with_filename; /* prefix records with the path */
+	bool escape;        /* output is a terminal: make controls visible */
 	/*
 	 * Called with the output so far after each chunk when set (the
 	 * direct path streams); NULL keeps a whole file's output together.

@@ -16,6 +16,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "escape.h"
+#include "outbuf.h"
+
 static atomic_bool had_error;
 static bool quiet_files;
 
@@ -97,18 +100,59 @@ diag_fatal(const char *fmt, ...)
 	exit(EXIT_TROUBLE);
 }
 
+/*
+ * A path as it may appear on stderr: control characters made visible, so
+ * a hostile file name cannot drive the terminal.  Returns buf or path.
+ */
+static const char *
+visible_path(const char *path, struct outbuf *buf)
+{
+	size_t len = strlen(path);
+
+	if (!escape_needed(path, len))
+		return path;
+	escape_append(buf, path, len);
+	outbuf_putc(buf, '\0');
+	return buf->data;
+}
+
 void
 diag_file_error(const char *path, int errnum)
 {
+	struct outbuf buf = OUTBUF_INIT;
+
 	atomic_store(&had_error, true);
 	if (!quiet_files)
-		diag_error("%s: %s", path, strerror(errnum));
+		diag_error("%s: %s", visible_path(path, &buf), strerror(errnum));
+	outbuf_free(&buf);
 }
 
 void
 diag_file_message(const char *path, const char *message)
 {
-	diag_error("%s: %s", path, message);
+	struct outbuf buf = OUTBUF_INIT;
+
+	diag_error("%s: %s", visible_path(path, &buf), message);
+	outbuf_free(&buf);
+}
+
+void
+diag_line_message(const char *path, unsigned long long line,
+    const char *message)
+{
+	struct outbuf buf = OUTBUF_INIT;
+
+	diag_error("%s:%llu: %s", visible_path(path, &buf), line, message);
+	outbuf_free(&buf);
+}
+
+void
+diag_file_notice(const char *path, const char *message)
+{
+	struct outbuf buf = OUTBUF_INIT;
+
+	diag_notice("%s: %s", visible_path(path, &buf), message);
+	outbuf_free(&buf);
 }
 
 void

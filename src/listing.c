@@ -7,17 +7,20 @@
  */
 #include "listing.h"
 
+#include <string.h>
 #include <unistd.h>
 
 enum { LISTING_FLUSH = 64 * 1024 };
 
 void
-listing_init(struct listing *l, bool null_sep)
+listing_init(struct listing *l, bool null_sep, bool escape)
 {
 	struct outbuf empty = OUTBUF_INIT;
 
+	memset(l, 0, sizeof(*l));
 	l->out = empty;
-	l->terminator = null_sep ? '\0' : '\n';
+	l->format.name_end = null_sep ? '\0' : '\n';
+	l->format.escape = escape && !null_sep;
 }
 
 void
@@ -26,8 +29,7 @@ listing_emit(void *ctx, const struct candidate *c, bool named)
 	struct listing *l = ctx;
 
 	(void)named;
-	outbuf_append(&l->out, c->path, c->path_len);
-	outbuf_putc(&l->out, l->terminator);
+	printer_path(&l->out, &l->format, c->path, c->path_len);
 	if (l->out.len >= LISTING_FLUSH)
 		outbuf_write_fd(&l->out, STDOUT_FILENO);
 }

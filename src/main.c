@@ -115,6 +115,7 @@ search_direct(const struct options *o, const struct matcher *m,
 
 	if (!searcher_init(&s, o, m, with_filename, out_st))
 		diag_fatal("out of memory");
+	s.escape = isatty(STDOUT_FILENO);
 	s.flush = flush_stdout;
 	if (strcmp(o->paths[0], "-") == 0)
 		searcher_search_fd(&s, STDIN_FILENO, "(standard input)", true,
@@ -170,6 +171,7 @@ search_parallel(const struct options *o, const struct matcher *m,
 	struct worker_shared shared = {
 		.opts = o, .matcher = m, .with_filename = with_filename,
 		.sorted = o->sort == SORT_PATH, .out = out_st,
+		.escape = isatty(STDOUT_FILENO),
 		.work = work, .reply = reply,
 	};
 	struct collector_config cc = {reply, o->sort == SORT_PATH};
@@ -222,7 +224,7 @@ list_files(const struct options *o, const struct filter_plan *plan,
 	struct listing l;
 	struct walker_config wc;
 
-	listing_init(&l, o->null_sep);
+	listing_init(&l, o->null_sep, isatty(STDOUT_FILENO));
 	walk_config(&wc, o, plan, 0);
 	wc.emit = listing_emit;
 	wc.ctx = &l;

@@ -149,7 +149,7 @@ report_match_error(struct file_search *fs, const char *buf, size_t line_start,
 	unsigned long long num = line_number_at(fs, buf, line_start);
 
 	matcher_error_message(code, msg, sizeof(msg));
-	diag_error("%s:%llu: %s", fs->path, num, msg);
+	diag_line_message(fs->path, num, msg);
 }
 
 /* Search the lines of buf[pos, len); pos is a line start. */
@@ -245,24 +245,23 @@ finish_file(struct file_search *fs)
 		break;
 	case OUTPUT_FILES_WITH:
 		if (fs->selected > 0)
-			printer_path(fs->out, fs->path, strlen(fs->path));
+			printer_path(fs->out, &fs->prefix, fs->path,
+			    strlen(fs->path));
 		break;
 	case OUTPUT_FILES_WITHOUT:
 		if (fs->selected == 0)
-			printer_path(fs->out, fs->path, strlen(fs->path));
+			printer_path(fs->out, &fs->prefix, fs->path,
+			    strlen(fs->path));
 		break;
 	case OUTPUT_LINES:
 	case OUTPUT_QUIET:
 		break;
 	}
 	if (fs->binary_matched && fs->binary_summary) {
-		outbuf_puts(fs->out, fs->path);
-		outbuf_puts(fs->out, ": binary file matches (");
-		outbuf_put_uint(fs->out, fs->binary_lines);
-		outbuf_puts(fs->out, fs->binary_lines == 1 ? " line)\n" :
-		    " lines)\n");
+		printer_binary_summary(fs->out, &fs->prefix, fs->path,
+		    fs->binary_lines);
 	} else if (fs->binary_matched) {
-		diag_notice("%s: binary file matches", fs->path);
+		diag_file_notice(fs->path, "binary file matches");
 	}
 }
 
@@ -308,6 +307,9 @@ searcher_search_fd(struct searcher *s, int fd, const char *path, bool named,
 		fs.prefix.path_len = strlen(path);
 	}
 	fs.prefix.line_number = s->opts->line_number;
+	fs.prefix.path_end = s->opts->null_sep ? '\0' : ':';
+	fs.prefix.name_end = s->opts->null_sep ? '\0' : '\n';
+	fs.prefix.escape = s->escape;
 	fs.done = s->opts->has_max_count && s->opts->max_count == 0;
 
 	reader_start(r, fd, stream ? -1 : (long long)st.st_size);
