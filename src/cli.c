@@ -339,6 +339,7 @@ apply_flag(struct parse_state *st, const struct flag *f, const char *arg)
 		break;
 	case FLAG_STATS: o->stats = true; break;
 	case FLAG_BINARY: o->binary = true; break;
+	case FLAG_NO_CONFIG: break; /* handled before parsing (config.c) */
 	case FLAG_MATCH_LIMIT:
 		o->match_limit = (unsigned)parse_count("--match-limit", arg,
 		    UINT32_MAX);

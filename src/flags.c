@@ -115,6 +115,8 @@ const struct flag flag_table[] = {
 	    "PCRE2 match limit: backtracking steps per match attempt"},
 	{0, "depth-limit", "N", FLAG_DEPTH_LIMIT,
 	    "PCRE2 depth limit (backtracking depth, interpreter only)"},
+	{0, "no-config", NULL, FLAG_NO_CONFIG,
+	    "do not read the file ISOGREP_CONFIG_PATH names"},
 	{0, "help", NULL, FLAG_HELP,
 	    "print this help and exit"},
 	{'V', "version", NULL, FLAG_VERSION,

@@ -18,6 +18,7 @@
 
 #include "cli.h"
 #include "collector.h"
+#include "config.h"
 #include "diag.h"
 #include "dispatch.h"
 #include "filetype.h"
@@ -333,6 +334,7 @@ main(int argc, char **argv)
 	signal(SIGPIPE, SIG_DFL);
 	signals_start();
 	memset(&totals, 0, sizeof(totals));
+	argv = config_apply(argc, argv, &argc);
 	cli_parse(argc, argv, &opts);
 	db = load_types(&opts);
 	if (opts.type_list) {
