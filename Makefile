@@ -59,13 +59,15 @@ deps:
 
 check: isogrep unit bats
 
-unit: $(UNIT_BINS)
-	@set -e; for t in $(UNIT_BINS); do echo "== $$t"; $(UNIT_ENV) $$t; done
+# The binary the tests run ($ISOGREP): ./isogrep, or a sanitizer build.
+ISOGREP_BIN ?= isogrep
+
+unit: $(UNIT_BINS) $(ISOGREP_BIN)
+	@set -e; for t in $(UNIT_BINS); do echo "== $$t"; \
+	  ISOGREP=$(CURDIR)/$(ISOGREP_BIN) $(UNIT_ENV) $$t; done
 
 bats: isogrep
 	ISOGREP=$(CURDIR)/$(ISOGREP_BIN) bats tests
-
-ISOGREP_BIN ?= isogrep
 
 # Sanitizer builds use libc malloc (ASan and jemalloc both want malloc).
 SAN_FLAGS = -O1 -g -fno-omit-frame-pointer -DISOGREP_NO_JEMALLOC
@@ -75,14 +77,14 @@ sanitize: asan tsan
 asan:
 	$(MAKE) BUILD=build/asan ALLOC_LIBS= \
 	  EXTRA_CFLAGS="$(SAN_FLAGS) -fsanitize=address,undefined -fno-sanitize-recover=undefined" \
-	  build/asan/isogrep-bin unit
+	  ISOGREP_BIN=build/asan/isogrep-bin build/asan/isogrep-bin unit
 	$(MAKE) bats ISOGREP_BIN=build/asan/isogrep-bin
 
 tsan:
 	$(MAKE) BUILD=build/tsan ALLOC_LIBS= \
 	  EXTRA_CFLAGS="$(SAN_FLAGS) -fsanitize=thread" \
 	  UNIT_ENV="TSAN_OPTIONS=halt_on_error=1" \
-	  build/tsan/isogrep-bin unit
+	  ISOGREP_BIN=build/tsan/isogrep-bin build/tsan/isogrep-bin unit
 	ISOGREP=$(CURDIR)/build/tsan/isogrep-bin TSAN_OPTIONS=halt_on_error=1 \
 	  bats tests/parallel.bats
 

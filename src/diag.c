@@ -97,7 +97,13 @@ diag_fatal(const char *fmt, ...)
 	va_start(ap, fmt);
 	diag_vreport(fmt, ap);
 	va_end(ap);
-	exit(EXIT_TROUBLE);
+	/*
+	 * _exit: a fatal error can strike in any thread, mid-way through
+	 * building something; nothing more should run, and what is left
+	 * allocated is not a leak.  stdout is only written with write(2).
+	 */
+	fflush(stdout);
+	_exit(EXIT_TROUBLE);
 }
 
 /*

@@ -9,9 +9,20 @@
  * check-ignore judges every file and directory of the tree in one run,
  * and a few paths again one at a time with -q.
  *
- * git runs with an empty HOME and XDG_CONFIG_HOME and without the system
- * config, so no user setting (core.excludesFile, core.ignoreCase) leaks
- * in.  Without git the test passes with a note.
+ * The isogrep binary lists every tree too (--files --no-ignore-dot
+ * --hidden, run inside the tree): its files must be git ls-files' files.
+ * The binary is $ISOGREP (make unit sets it), else ./isogrep when the test
+ * runs from the repository root, else that part is skipped with a note.
+ *
+ * After the GIT_TREES trees come GIT_GLOBAL_TREES more, more deeply nested,
+ * with a .gitignore in every directory and a global excludes file,
+ * $XDG_CONFIG_HOME/git/ignore: the file git reads when core.excludesFile
+ * is unset, and isogrep too (it applies from the work tree's top, below
+ * .git/info/exclude and every .gitignore).
+ *
+ * git and isogrep run with an empty HOME and XDG_CONFIG_HOME and git
+ * without the system config, so no user setting (core.excludesFile,
+ * core.ignoreCase) leaks in.  Without git the test passes with a note.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -30,6 +41,7 @@
 
 enum {
 	GIT_TREES = 40,
+	GIT_GLOBAL_TREES = 8, /* nested, with a global excludes file */
 	GIT_SEED = 20241124,
 	GIT_MAX_DEPTH = 3,
 	GIT_SAMPLES = 3, /* paths per tree asked one at a time */
@@ -156,11 +168,12 @@ git_write(const char *path, const char *text, size_t len)
 
 /*
  * Fill dir (rel below the tree's root) with random entries, spending
- * *budget; the .gitignore files written are logged in rules.
+ * *budget; the .gitignore files written are logged in rules.  nested:
+ * more subdirectories, and a .gitignore in every directory.
  */
 static bool
 git_gen_dir(const char *fs, const char *rel, int depth, int *budget,
-    struct outbuf *rules)
+    bool nested, struct outbuf *rules)
 {
 	unsigned entries = 4 + git_rand(7);
 	char path[4096];
@@ -173,20 +186,21 @@ git_gen_dir(const char *fs, const char *rel, int depth, int *budget,
 		if (lstat(path, &st) == 0)
 			continue;
 		(*budget)--;
-		if (depth < GIT_MAX_DEPTH && git_rand(3) == 0) {
+		if (depth < GIT_MAX_DEPTH && git_rand(nested ? 2 : 3) == 0) {
 			char sub[4096];
 
 			if (mkdir(path, 0755) != 0)
 				return false;
 			snprintf(sub, sizeof(sub), "%s%s%s", rel,
 			    *rel ? "/" : "", name);
-			if (!git_gen_dir(path, sub, depth + 1, budget, rules))
+			if (!git_gen_dir(path, sub, depth + 1, budget, nested,
+			    rules))
 				return false;
 		} else if (!git_write(path, "x\n", 2)) {
 			return false;
 		}
 	}
-	if (git_rand(10) < (depth == 0 ? 8u : 4u)) {
+	if (nested || git_rand(10) < (depth == 0 ? 8u : 4u)) {
 		struct outbuf text = OUTBUF_INIT;
 		unsigned lines = 1 + git_rand(8);
 		bool ok;
@@ -208,11 +222,13 @@ git_gen_dir(const char *fs, const char *rel, int depth, int *budget,
 
 /*
  * The walk under test.  Directories judged excluded are not matched
- * below: everything in them is ignored, as git has it.
+ * below: everything in them is ignored, as git has it.  global: the
+ * global excludes file or NULL, under the root's .gitignore.
  */
 static bool
 git_walk(const char *root, const char *rel, const struct ignore_dir *parent,
-    bool excluded, struct git_paths *listed, struct git_paths *judged)
+    bool excluded, const char *global, struct git_paths *listed,
+    struct git_paths *judged)
 {
 	struct ignore_dir *node = NULL;
 	struct dirent *de;
@@ -225,16 +241,26 @@ git_walk(const char *root, const char *rel, const struct ignore_dir *parent,
 	if (!excluded) {
 		char gi[4200];
 		int err;
-		struct ignore_file *f;
+		struct ignore_file *f[2] = { NULL, NULL };
 
+		if (*rel == '\0' && global != NULL) {
+			f[0] = ignore_file_load(global, 0, &err);
+			if (f[0] == NULL && err != 0) {
+				unit_fail(__FILE__, __LINE__,
+				    "ignore_file_load", "%s: %s", global,
+				    strerror(err));
+				return false;
+			}
+		}
 		snprintf(gi, sizeof(gi), "%s/.gitignore", fs);
-		f = ignore_file_load(gi, 0, &err);
-		if (f == NULL && err != 0) {
+		f[1] = ignore_file_load(gi, 0, &err);
+		if (f[1] == NULL && err != 0) {
 			unit_fail(__FILE__, __LINE__, "ignore_file_load",
 			    "%s: %s", gi, strerror(err));
+			ignore_file_free(f[0]);
 			return false;
 		}
-		node = ignore_dir_push(parent, rel, strlen(rel), &f, 1);
+		node = ignore_dir_push(parent, rel, strlen(rel), f, 2);
 		if (node == NULL)
 			abort();
 	}
@@ -266,13 +292,29 @@ git_walk(const char *root, const char *rel, const struct ignore_dir *parent,
 		    is_dir) == IGNORE_EXCLUDE;
 		git_paths_add(judged, child, out);
 		if (is_dir)
-			ok = git_walk(root, child, node, out, listed, judged);
+			ok = git_walk(root, child, node, out, NULL, listed,
+			    judged);
 		else if (!out)
 			git_paths_add(listed, child, false);
 	}
 	git_paths_free(&names);
 	ignore_dir_free(node);
 	return ok;
+}
+
+/* All of fp's data, NUL-terminated (so that an empty one is not NULL). */
+static char *
+git_slurp(FILE *fp, size_t *len)
+{
+	struct outbuf out = OUTBUF_INIT;
+	char chunk[4096];
+	size_t got;
+
+	while ((got = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+		outbuf_append(&out, chunk, got);
+	outbuf_putc(&out, '\0');
+	*len = out.len - 1;
+	return out.data;
 }
 
 /*
@@ -282,25 +324,19 @@ git_walk(const char *root, const char *rel, const struct ignore_dir *parent,
 static char *
 git_capture(const char *cmd, bool one_ok, size_t *len)
 {
-	int rc;
-
 	FILE *fp = popen(cmd, "r");
-	struct outbuf out = OUTBUF_INIT;
-	char chunk[4096];
-	size_t got;
+	char *out;
+	int rc;
 
 	if (fp == NULL)
 		return NULL;
-	while ((got = fread(chunk, 1, sizeof(chunk), fp)) > 0)
-		outbuf_append(&out, chunk, got);
-	outbuf_putc(&out, '\0'); /* so that an empty output is not NULL */
+	out = git_slurp(fp, len);
 	rc = pclose(fp);
 	if (rc == -1 || !WIFEXITED(rc) || WEXITSTATUS(rc) > (one_ok ? 1 : 0)) {
-		outbuf_free(&out);
+		free(out);
 		return NULL;
 	}
-	*len = out.len - 1;
-	return out.data;
+	return out;
 }
 
 static void
@@ -310,52 +346,165 @@ git_report(const char *title, const struct outbuf *rules)
 	    rules->data);
 }
 
-/* git ls-files against the walk: the same files. */
+/*
+ * Print the differences between two sorted sets of paths (a duplicate in
+ * one is a difference too); true when they are equal.
+ */
+static bool
+git_diff(const struct git_paths *a, const char *a_name,
+    const struct git_paths *b, const char *b_name, int t)
+{
+	size_t i = 0, j = 0;
+	bool same = true;
+
+	while (i < a->n || j < b->n) {
+		int c = i == a->n ? 1 : j == b->n ? -1 :
+		    strcmp(a->v[i], b->v[j]);
+
+		if (c != 0 && same) {
+			printf("  # tree %d: %s and %s list different files\n",
+			    t, a_name, b_name);
+			same = false;
+		}
+		if (c < 0)
+			printf("  #   only %s lists %s\n", a_name, a->v[i++]);
+		else if (c > 0)
+			printf("  #   only %s lists %s\n", b_name, b->v[j++]);
+		else
+			i++, j++;
+	}
+	return same;
+}
+
+/* Split NUL-terminated paths into s, sorted. */
+static void
+git_paths_split(struct git_paths *s, const char *out, size_t len)
+{
+	for (size_t at = 0; at < len; at += strlen(out + at) + 1)
+		git_paths_add(s, out + at, false);
+	git_paths_sort(s);
+}
+
+/*
+ * git ls-files against the walk: the same files.  git's files are left in
+ * theirs (sorted) for the binary's turn.  *ran: whether git answered.
+ */
 static bool
 git_compare_listing(const char *tree, const struct git_paths *listed,
-    const struct outbuf *rules, int t)
+    const struct outbuf *rules, int t, struct git_paths *theirs, bool *ran)
 {
 	char cmd[4400];
-	struct git_paths theirs = { 0 };
-	size_t len, i = 0, j = 0;
-	bool same = true;
+	size_t len;
 	char *out;
 
 	snprintf(cmd, sizeof(cmd), "cd '%s' && git ls-files --others "
 	    "--cached --exclude-standard -z", tree);
 	out = git_capture(cmd, false, &len);
+	*ran = out != NULL;
 	if (out == NULL) {
 		unit_fail(__FILE__, __LINE__, "git ls-files", "tree %d", t);
 		return false;
 	}
-	for (size_t at = 0; at < len; at += strlen(out + at) + 1)
-		git_paths_add(&theirs, out + at, false);
+	git_paths_split(theirs, out, len);
 	free(out);
-	git_paths_sort(&theirs);
-
-	while (i < theirs.n || j < listed->n) {
-		int c = i == theirs.n ? 1 : j == listed->n ? -1 :
-		    strcmp(theirs.v[i], listed->v[j]);
-
-		if (c != 0 && same) {
-			printf("  # tree %d: listings differ\n", t);
-			same = false;
-		}
-		if (c < 0)
-			printf("  #   only git lists %s\n", theirs.v[i++]);
-		else if (c > 0)
-			printf("  #   only the walk lists %s\n",
-			    listed->v[j++]);
-		else
-			i++, j++;
-	}
-	if (!same) {
+	if (!git_diff(theirs, "git", listed, "the walk", t)) {
 		git_report("listing mismatch", rules);
 		unit_fail(__FILE__, __LINE__, "same files",
 		    "tree %d: the walk and git ls-files differ", t);
+		return false;
 	}
-	git_paths_free(&theirs);
+	return true;
+}
+
+/*
+ * The binary's own listing against git's files.  Exit status 0 with at
+ * least one file and nothing on stderr, or 1 with no file (isogrep may
+ * then explain on stderr why nothing was listed).
+ */
+static bool
+git_compare_binary(const char *base, const char *tree, const char *bin,
+    const struct git_paths *theirs, const struct outbuf *rules, int t)
+{
+	char cmd[13000], errpath[4200];
+	struct git_paths ours = { 0 };
+	size_t len;
+	bool same = true;
+	char *out, *err = NULL;
+	FILE *fp;
+	int rc;
+
+	snprintf(errpath, sizeof(errpath), "%s/stderr", base);
+	snprintf(cmd, sizeof(cmd), "cd '%s' && exec '%s' --files "
+	    "--no-ignore-dot --hidden -0 </dev/null 2>'%s'", tree, bin,
+	    errpath);
+	fp = popen(cmd, "r");
+	if (fp == NULL) {
+		unit_fail(__FILE__, __LINE__, "popen", "%s", cmd);
+		return false;
+	}
+	out = git_slurp(fp, &len);
+	rc = pclose(fp);
+	fp = fopen(errpath, "r");
+	if (fp != NULL) {
+		size_t err_len;
+
+		err = git_slurp(fp, &err_len);
+		fclose(fp);
+	}
+	git_paths_split(&ours, out, len);
+	free(out);
+	if (rc == -1 || !WIFEXITED(rc) || WEXITSTATUS(rc) > 1 ||
+	    (WEXITSTATUS(rc) == 0) != (ours.n > 0) ||
+	    (WEXITSTATUS(rc) == 0 && err != NULL && *err != '\0')) {
+		printf("  # tree %d: %s\n  # status %d, %zu files, stderr:\n"
+		    "%s", t, cmd, rc == -1 || !WIFEXITED(rc) ? -1 :
+		    WEXITSTATUS(rc), ours.n, err != NULL ? err : "");
+		git_report("isogrep --files failed", rules);
+		unit_fail(__FILE__, __LINE__, "isogrep --files",
+		    "tree %d: status %d", t, rc);
+		same = false;
+	} else if (!git_diff(theirs, "git", &ours, "isogrep", t)) {
+		git_report("isogrep --files mismatch", rules);
+		unit_fail(__FILE__, __LINE__, "same files",
+		    "tree %d: isogrep --files and git ls-files differ", t);
+		same = false;
+	}
+	free(err);
+	git_paths_free(&ours);
 	return same;
+}
+
+/*
+ * The isogrep binary to run, as an absolute path (the runs cd into the
+ * trees): $ISOGREP, else ./isogrep.  False with bin empty when there is
+ * none to run (a note), or when $ISOGREP names no program (a failure).
+ */
+static bool
+git_find_binary(char *bin, size_t size)
+{
+	const char *env = getenv("ISOGREP");
+	const char *name = env != NULL && *env != '\0' ? env : "./isogrep";
+	char *abs;
+
+	bin[0] = '\0';
+	if (access(name, X_OK) != 0 || (abs = realpath(name, NULL)) == NULL) {
+		if (name == env)
+			unit_fail(__FILE__, __LINE__, "ISOGREP",
+			    "%s: %s", env, strerror(errno));
+		else
+			unit_note("no ISOGREP and no ./isogrep: the binary "
+			    "is not compared");
+		return false;
+	}
+	if (strchr(abs, '\'') != NULL || strlen(abs) >= size) {
+		unit_fail(__FILE__, __LINE__, "ISOGREP", "%s: unusable path",
+		    abs);
+		free(abs);
+		return false;
+	}
+	snprintf(bin, size, "%s", abs);
+	free(abs);
+	return true;
 }
 
 /*
@@ -461,14 +610,19 @@ git_rm_one(const char *path, const struct stat *st, int flag,
 	return remove(path);
 }
 
-/* Point git at empty configuration; false when git cannot run. */
+/*
+ * Point git and isogrep at empty configuration, with a directory
+ * $XDG_CONFIG_HOME/git for the global excludes file; false when git
+ * cannot run.
+ */
 static bool
 git_setup(const char *base)
 {
-	char home[4200];
+	char home[4200], gitdir[4300];
 
 	snprintf(home, sizeof(home), "%s/home", base);
-	if (mkdir(home, 0700) != 0)
+	snprintf(gitdir, sizeof(gitdir), "%s/git", home);
+	if (mkdir(home, 0700) != 0 || mkdir(gitdir, 0700) != 0)
 		return false;
 	setenv("HOME", home, 1);
 	setenv("XDG_CONFIG_HOME", home, 1);
@@ -477,15 +631,35 @@ git_setup(const char *base)
 	unsetenv("GIT_DIR");
 	unsetenv("GIT_WORK_TREE");
 	unsetenv("GIT_INDEX_FILE");
+	unsetenv("ISOGREP_CONFIG_PATH"); /* no user defaults for isogrep */
 	return system("git --version >/dev/null 2>&1") == 0;
+}
+
+/* Write the global excludes file global with a few random rules. */
+static bool
+git_gen_global(const char *global, struct outbuf *rules)
+{
+	struct outbuf text = OUTBUF_INIT;
+	unsigned lines = 1 + git_rand(3);
+	bool ok;
+
+	for (unsigned i = 0; i < lines; i++)
+		git_rule(&text);
+	ok = git_write(global, text.data, text.len);
+	outbuf_puts(rules, "--- $XDG_CONFIG_HOME/git/ignore\n");
+	outbuf_append(rules, text.data, text.len);
+	outbuf_free(&text);
+	return ok;
 }
 
 static void
 test_ignore_git_differential(void)
 {
 	char base[] = "/tmp/isogrep-ignore-git-XXXXXX";
+	char bin[4096], global[4200];
 	size_t files = 0, paths = 0, ignored = 0;
-	int mismatched = 0;
+	int mismatched = 0, trees = 0, binary_runs = 0;
+	bool have_bin;
 
 	assert_ptr_not_null(mkdtemp(base));
 	if (!git_setup(base)) {
@@ -493,29 +667,42 @@ test_ignore_git_differential(void)
 		nftw(base, git_rm_one, 16, FTW_DEPTH | FTW_PHYS);
 		return;
 	}
+	have_bin = git_find_binary(bin, sizeof(bin));
+	snprintf(global, sizeof(global), "%s/home/git/ignore", base);
 	git_rng = GIT_SEED;
-	for (int t = 0; t < GIT_TREES; t++) {
+	for (int t = 0; t < GIT_TREES + GIT_GLOBAL_TREES; t++) {
 		char tree[4200], cmd[4400];
 		struct outbuf rules = OUTBUF_INIT;
-		struct git_paths listed = { 0 }, judged = { 0 };
+		struct git_paths listed = { 0 }, judged = { 0 }, theirs = { 0 };
 		int budget = 20 + (int)git_rand(21);
-		bool ok;
+		bool nested = t >= GIT_TREES, ok;
 
 		snprintf(tree, sizeof(tree), "%s/t%02d", base, t);
 		ok = mkdir(tree, 0755) == 0 &&
-		    git_gen_dir(tree, "", 0, &budget, &rules);
+		    git_gen_dir(tree, "", 0, &budget, nested, &rules);
+		ok = ok && (!nested || git_gen_global(global, &rules));
 		snprintf(cmd, sizeof(cmd), "cd '%s' && git -c "
 		    "init.defaultBranch=main init -q", tree);
 		ok = ok && system(cmd) == 0;
-		ok = ok && git_walk(tree, "", NULL, false, &listed, &judged);
+		ok = ok && git_walk(tree, "", NULL, false,
+		    nested ? global : NULL, &listed, &judged);
 		if (!ok) {
 			unit_fail(__FILE__, __LINE__, "tree set-up",
 			    "tree %d", t);
 		} else {
+			bool same, ran;
+
 			git_paths_sort(&listed);
-			if (!git_compare_listing(tree, &listed, &rules, t) ||
-			    !git_compare_check_ignore(base, tree, &judged,
-			    &rules, t))
+			same = git_compare_listing(tree, &listed, &rules, t,
+			    &theirs, &ran);
+			same = git_compare_check_ignore(base, tree, &judged,
+			    &rules, t) && same;
+			if (have_bin && ran) {
+				same = git_compare_binary(base, tree, bin,
+				    &theirs, &rules, t) && same;
+				binary_runs++;
+			}
+			if (!same)
 				mismatched++;
 			git_compare_samples(tree, &judged, &rules, t);
 			files += listed.n;
@@ -523,14 +710,20 @@ test_ignore_git_differential(void)
 			for (size_t i = 0; i < judged.n; i++)
 				ignored += judged.ignored[i];
 		}
+		if (nested)
+			remove(global);
+		trees++;
 		git_paths_free(&listed);
 		git_paths_free(&judged);
+		git_paths_free(&theirs);
 		outbuf_free(&rules);
 		if (mismatched >= 3)
 			break; /* enough to go on */
 	}
-	unit_note("%d trees, %zu paths, %zu ignored, %zu files listed",
-	    GIT_TREES, paths, ignored, files);
+	unit_note("%d trees (%d with global excludes), %zu paths, %zu "
+	    "ignored, %zu files listed, %d isogrep runs", trees,
+	    trees > GIT_TREES ? trees - GIT_TREES : 0, paths, ignored, files,
+	    binary_runs);
 	expect_int_eq(nftw(base, git_rm_one, 16, FTW_DEPTH | FTW_PHYS), 0);
 }
 
