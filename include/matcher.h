@@ -51,6 +51,13 @@ int matcher_next_line(const struct matcher *m, struct matcher_scratch *s,
 int matcher_find_in_line(const struct matcher *m, struct matcher_scratch *s,
     const char *line, size_t len, size_t start, struct span *match);
 
+/*
+ * For patterns that are plain strings (no -w/-x): the most bytes a match
+ * can span, so a caller may search a long line in overlapping windows
+ * without holding it whole.  0 for anything else.
+ */
+size_t matcher_literal_span(const struct matcher *m);
+
 /* Describe a negative result of the functions above ("match limit ..."). */
 void matcher_error_message(int code, char *buf, size_t size);
 

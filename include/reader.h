@@ -22,6 +22,9 @@ struct reader {
 	bool skipping;   /* dropping the rest of a line that was too long */
 	long long expect; /* the file's size when known, else -1 */
 	long long total;  /* bytes read so far */
+	size_t max_line;  /* longest line held whole (READER_MAX_LINE) */
+	size_t partial_keep; /* 0: drop longer lines; else hand them out */
+	bool sparse;      /* the file has holes: skip them, never read them */
 };
 
 enum reader_status {
@@ -29,6 +32,7 @@ enum reader_status {
 	READER_END = 0,
 	READER_ERROR = -1,    /* errno says why */
 	READER_TOO_LONG = -2, /* a line over READER_MAX_LINE was skipped */
+	READER_PARTIAL = 2,   /* a piece of a line too long to hold whole */
 };
 
 void reader_init(struct reader *r);
@@ -39,9 +43,19 @@ void reader_free(struct reader *r);
  * size: the regular file's size, or -1.  Once that many bytes are read
  * the file counts as ended, which saves a read and tells the searcher the
  * chunk it gets is the last (a file that grows meanwhile is searched as
- * it was when opened).
+ * it was when opened).  sparse: the file has holes (fewer blocks than
+ * its size); each hole is skipped with SEEK_DATA and stands in the data
+ * as a single NUL byte, so the file still reads as binary.
  */
-void reader_start(struct reader *r, int fd, long long size);
+void reader_start(struct reader *r, int fd, long long size, bool sparse);
+
+/*
+ * Hand out pieces of over-long lines instead of dropping them: lines past
+ * max_line bytes come as READER_PARTIAL chunks (no newline inside), each
+ * starting with the last keep bytes of the one before, so a match of up
+ * to keep + 1 bytes is never cut in two.  Memory stays at max_line.
+ */
+void reader_stream_long_lines(struct reader *r, size_t max_line, size_t keep);
 
 /* True when the chunk last returned is the file's last. */
 bool reader_at_end(const struct reader *r);

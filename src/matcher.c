@@ -34,6 +34,7 @@
 struct matcher {
 	pcre2_code *code;  /* NULL: no patterns, nothing matches */
 	bool buffer_scan;  /* whole-buffer candidate search is exact */
+	size_t literal_span;  /* see matcher_literal_span */
 	uint32_t match_limit; /* 0: PCRE2's default */
 	uint32_t depth_limit;
 };
@@ -119,6 +120,16 @@ append_escaped(struct outbuf *out, const struct pattern *p)
 			outbuf_putc(out, '\\');
 		outbuf_putc(out, (char)c);
 	}
+}
+
+/* Does s[0, len) contain any byte of set? */
+static bool
+strpbrk_len(const char *s, size_t len, const char *set)
+{
+	for (size_t i = 0; i < len; i++)
+		if (s[i] != '\0' && strchr(set, s[i]) != NULL)
+			return true;
+	return false;
 }
 
 static bool
@@ -283,6 +294,27 @@ build_program(const struct options *opts, struct outbuf *out)
 		outbuf_puts(out, ")(?!\\w)");
 }
 
+/* Bytes the longest match can span when every pattern is a plain string. */
+static size_t
+literal_span(const struct options *opts, uint32_t flags)
+{
+	size_t longest = 0;
+
+	if (opts->word || opts->line)
+		return 0;
+	for (size_t i = 0; i < opts->npatterns; i++) {
+		const struct pattern *p = &opts->patterns[i];
+
+		if (!opts->fixed_strings &&
+		    strpbrk_len(p->text, p->len, "\\^$.|?*+()[]{}"))
+			return 0;
+		if (p->len > longest)
+			longest = p->len;
+	}
+	/* A caseless match may use longer encodings of the same letters. */
+	return (flags & PCRE2_CASELESS) ? longest * 4 : longest;
+}
+
 struct matcher *
 matcher_compile(const struct options *opts)
 {
@@ -320,6 +352,7 @@ matcher_compile(const struct options *opts)
 	/* Without JIT (unsupported CPU) the interpreter still works. */
 	pcre2_jit_compile(m->code, PCRE2_JIT_COMPLETE);
 
+	m->literal_span = literal_span(opts, flags);
 	m->buffer_scan = true;
 	for (size_t i = 0; i < opts->npatterns; i++)
 		if (!opts->fixed_strings &&
@@ -488,6 +521,12 @@ matcher_next_line(const struct matcher *m, struct matcher_scratch *s,
 		from = line->end + 1;
 	}
 	return 0;
+}
+
+size_t
+matcher_literal_span(const struct matcher *m)
+{
+	return m->code != NULL ? m->literal_span : 0;
 }
 
 void

@@ -31,11 +31,14 @@ reader_free(struct reader *r)
 }
 
 void
-reader_start(struct reader *r, int fd, long long size)
+reader_start(struct reader *r, int fd, long long size, bool sparse)
 {
+	r->sparse = sparse;
 	r->fd = fd;
 	r->expect = size > 0 ? size : -1;
 	r->total = 0;
+	r->max_line = READER_MAX_LINE;
+	r->partial_keep = 0;
 	r->len = 0;
 	r->consumed = 0;
 	r->eof = false;
@@ -49,15 +52,44 @@ reader_grow(struct reader *r)
 	size_t cap = r->cap ? r->cap * 2 : READER_CHUNK;
 	char *buf;
 
-	if (r->cap >= READER_MAX_LINE)
+	if (r->cap >= r->max_line && r->cap > 0)
 		return false;
-	if (cap > READER_MAX_LINE)
-		cap = READER_MAX_LINE;
+	if (cap > r->max_line)
+		cap = r->max_line;
 	buf = realloc(r->buf, cap);
 	if (buf == NULL)
 		return false;
 	r->buf = buf;
 	r->cap = cap;
+	return true;
+}
+
+/*
+ * At a hole, jump to the next data and put one NUL in its place; at the
+ * last hole, end the file.  True when it changed the state.
+ */
+static bool
+skip_hole(struct reader *r)
+{
+	off_t here = lseek(r->fd, 0, SEEK_CUR);
+	off_t data;
+
+	if (here < 0)
+		return false;
+	data = lseek(r->fd, here, SEEK_DATA);
+	if (data < 0) {
+		/* ENXIO: only a hole is left.  Anything else: just read. */
+		if (errno != ENXIO)
+			return false;
+		data = r->expect >= 0 ? (off_t)r->expect : here;
+		r->eof = true;
+	}
+	if (data == here)
+		return false;
+	r->total += data - here;
+	r->buf[r->len++] = '\0';
+	if (r->expect >= 0 && r->total >= r->expect)
+		r->eof = true;
 	return true;
 }
 
@@ -82,14 +114,23 @@ reader_next(struct reader *r, const char **chunk, size_t *len)
 			return READER_CHUNK_READY;
 		}
 		if (r->len == r->cap && !reader_grow(r)) {
-			/* Too long (or no memory): drop it, report it once. */
 			bool first = !r->skipping;
 
+			/* Too long to hold: hand it out in pieces, or... */
+			if (r->partial_keep > 0 && r->len > r->partial_keep) {
+				*chunk = r->buf;
+				*len = r->len;
+				r->consumed = r->len - r->partial_keep;
+				return READER_PARTIAL;
+			}
+			/* ... drop it (or no memory), and say so once. */
 			r->skipping = true;
 			r->len = 0;
 			if (first)
 				return READER_TOO_LONG;
 		}
+		if (r->sparse && skip_hole(r))
+			continue;
 		n = read(r->fd, r->buf + r->len, r->cap - r->len);
 		if (n < 0) {
 			if (errno == EINTR)
@@ -124,6 +165,13 @@ reader_next(struct reader *r, const char **chunk, size_t *len)
 		*len = r->consumed = (size_t)(nl - r->buf) + 1;
 		return READER_CHUNK_READY;
 	}
+}
+
+void
+reader_stream_long_lines(struct reader *r, size_t max_line, size_t keep)
+{
+	r->max_line = max_line > READER_CHUNK ? max_line : READER_CHUNK;
+	r->partial_keep = keep < r->max_line / 2 ? keep : r->max_line / 2;
 }
 
 bool

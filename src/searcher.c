@@ -24,6 +24,7 @@
 enum {
 	BINARY_BLOCK = 64 * 1024, /* a NUL byte in here marks a binary file */
 	STREAM_FLUSH = 64 * 1024, /* direct path: write out at this size */
+	STREAM_LINE_MAX = 1024 * 1024, /* long lines in pieces of this size */
 };
 
 /* The state of one file's search. */
@@ -36,6 +37,8 @@ struct file_search {
 	bool binary;         /* binary file: report, do not print lines */
 	bool binary_summary; /* --binary: count all its lines, then summarise */
 	bool binary_matched;
+	bool in_long;        /* inside a line handed out in pieces */
+	bool long_hit;       /* ... which holds a match */
 	unsigned long long binary_lines; /* selected in the binary part */
 	bool done;           /* nothing more to learn from this file */
 	bool named;          /* given by the user: a binary file is reported */
@@ -209,16 +212,71 @@ find_binary_start(struct file_search *fs, const char *buf, size_t len,
 	return nl ? (size_t)(nl - buf) + 1 : 0;
 }
 
+/* Does buf[0, len) hold a match of the (plain string) patterns? */
+static bool
+window_has_match(struct file_search *fs, const char *buf, size_t len)
+{
+	struct span m;
+
+	return matcher_find_in_line(fs->s->matcher, fs->s->scratch, buf, len, 0,
+	    &m) > 0;
+}
+
+/*
+ * A piece of a line too long to hold (only for plain strings, without -v,
+ * when no line is printed): remember whether the string is in it.
+ */
+static void
+search_partial(struct file_search *fs, const char *buf, size_t len,
+    bool *skip)
+{
+	size_t text = find_binary_start(fs, buf, len, skip);
+
+	if (*skip)
+		return;
+	if (text < len) {
+		fs->binary = true;
+		fs->binary_summary = fs->s->opts->binary;
+	}
+	if (!fs->long_hit)
+		fs->long_hit = window_has_match(fs, buf, len);
+	fs->in_long = true;
+	fs->offset += fs->s->reader.consumed;
+}
+
+/* The end of a long line opens this chunk: judge the whole line now. */
+static size_t
+finish_long_line(struct file_search *fs, const char *buf, size_t len)
+{
+	const char *nl = memchr(buf, '\n', len);
+	struct span line = {0, nl ? (size_t)(nl - buf) : len};
+
+	if (!fs->long_hit)
+		fs->long_hit = window_has_match(fs, buf, line.end);
+	if (fs->long_hit)
+		select_line(fs, buf, line);
+	fs->in_long = false;
+	fs->long_hit = false;
+	fs->line_no++;
+	return nl ? line.end + 1 : len;
+}
+
 static void
 search_chunk(struct file_search *fs, const char *buf, size_t len, bool *skip)
 {
 	const struct searcher *s = fs->s;
 	size_t text = find_binary_start(fs, buf, len, skip);
+	size_t start = 0;
 
 	if (*skip)
 		return;
 	fs->count_pos = 0;
-	search_lines(fs, buf, 0, text);
+	if (fs->in_long)
+		start = finish_long_line(fs, buf, len);
+	if (text < start)
+		text = start;
+	fs->count_pos = start;
+	search_lines(fs, buf, start, text);
 	if (text < len && !fs->done) {
 		fs->binary = true;
 		fs->binary_summary = s->opts->binary;
@@ -292,7 +350,7 @@ searcher_search_fd(struct searcher *s, int fd, const char *path, bool named,
 	struct stat st;
 	bool have_stat = fstat(fd, &st) == 0;
 	bool stream = !have_stat || !S_ISREG(st.st_mode);
-	bool skip;
+	bool skip = false;
 
 	memset(res, 0, sizeof(*res));
 	/* A walked entry that is no longer a regular file is not read. */
@@ -312,7 +370,16 @@ searcher_search_fd(struct searcher *s, int fd, const char *path, bool named,
 	fs.prefix.escape = s->escape;
 	fs.done = s->opts->has_max_count && s->opts->max_count == 0;
 
-	reader_start(r, fd, stream ? -1 : (long long)st.st_size);
+	reader_start(r, fd, stream ? -1 : (long long)st.st_size,
+	    !stream && (long long)st.st_blocks * 512 < (long long)st.st_size);
+	/*
+	 * Counting or listing plain strings needs no whole line: hold at most
+	 * STREAM_LINE_MAX bytes of one, and look for the string in pieces.
+	 */
+	if (matcher_literal_span(s->matcher) > 0 && !s->opts->invert &&
+	    s->opts->output != OUTPUT_LINES)
+		reader_stream_long_lines(r, STREAM_LINE_MAX,
+		    matcher_literal_span(s->matcher));
 	while (!fs.done && !cancel_requested()) {
 		const char *chunk;
 		size_t len;
@@ -324,22 +391,32 @@ searcher_search_fd(struct searcher *s, int fd, const char *path, bool named,
 			diag_file_error(path, errno);
 			break;
 		}
+		if (st_read == READER_PARTIAL) {
+			search_partial(&fs, chunk, len, &skip);
+			if (skip)
+				break;
+			continue;
+		}
 		if (st_read == READER_TOO_LONG) {
 			diag_file_message(path, "line too long, skipped");
 			fs.line_no++;
 			continue;
 		}
 		search_chunk(&fs, chunk, len, &skip);
-		if (skip) {
-			res->skipped_binary = true;
-			reader_trim(r);
-			return;
-		}
+		if (skip)
+			break;
 		if (s->flush != NULL && out->len > 0 &&
 		    (stream || out->len >= STREAM_FLUSH))
 			s->flush(out);
 	}
 	reader_trim(r);
+	if (skip) {
+		res->skipped_binary = true;
+		return;
+	}
+	/* A file that ended inside a long line: judge that line. */
+	if (fs.in_long && !fs.done)
+		finish_long_line(&fs, "", 0);
 	finish_file(&fs);
 	res->selected = fs.selected;
 }
