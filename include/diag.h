@@ -43,6 +43,12 @@ void diag_notice(const char *fmt, ...)
 _Noreturn void diag_fatal(const char *fmt, ...)
     __attribute__((format(printf, 1, 2)));
 
+/*
+ * Call hook instead of ending the program in diag_fatal (for fuzz targets,
+ * which must survive bad input: the hook longjmps back).  NULL restores.
+ */
+void diag_set_fatal_hook(void (*hook)(void));
+
 /* True once any error was reported. */
 bool diag_had_error(void);
 

@@ -437,6 +437,7 @@ cli_parse(int argc, char **argv, struct options *opts)
 	if (positional == NULL)
 		diag_fatal("out of memory");
 	memset(opts, 0, sizeof(*opts));
+	patterns_cap = 0;
 	opts->with_filename = -1;
 	opts->max_depth = -1;
 	opts->case_mode = CASE_SENSITIVE;

@@ -20,12 +20,19 @@
 #include "outbuf.h"
 
 static atomic_bool had_error;
+static void (*fatal_hook)(void);
 static bool quiet_files;
 
 void
 diag_set_quiet_files(bool quiet)
 {
 	quiet_files = quiet;
+}
+
+void
+diag_set_fatal_hook(void (*hook)(void))
+{
+	fatal_hook = hook;
 }
 
 bool
@@ -102,6 +109,8 @@ diag_fatal(const char *fmt, ...)
 	 * building something; nothing more should run, and what is left
 	 * allocated is not a leak.  stdout is only written with write(2).
 	 */
+	if (fatal_hook != NULL)
+		fatal_hook();
 	fflush(stdout);
 	_exit(EXIT_TROUBLE);
 }
