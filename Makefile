@@ -4,6 +4,8 @@
 #   make deps       install the Debian packages needed to build and test
 #   make check      build, run the C unit tests and the bats tests
 #   make sanitize   the tests under ASan+UBSan; the runtime tests under TSan
+#   make fuzz       libFuzzer targets: the regression inputs, then
+#                   FUZZ_SECONDS (default 10) of fuzzing per target
 #   make install    install into $(PREFIX)/bin (PREFIX=/usr/local)
 
 PREFIX ?= /usr/local
@@ -27,9 +29,9 @@ LIB_OBJS = $(LIB_SRCS:src/%.c=$(BUILD)/%.o)
 UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/unit/%)
 
 DEBIAN_PACKAGES = build-essential libpcre2-dev libjemalloc-dev bats \
-                  grep util-linux
+                  grep util-linux clang libclang-rt-14-dev
 
-.PHONY: all deps check unit bats sanitize asan tsan install clean
+.PHONY: all deps check unit bats sanitize asan tsan fuzz install clean
 
 all: isogrep
 
@@ -83,13 +85,62 @@ asan:
 tsan:
 	$(MAKE) BUILD=build/tsan ALLOC_LIBS= \
 	  EXTRA_CFLAGS="$(SAN_FLAGS) -fsanitize=thread" \
-	  UNIT_ENV="TSAN_OPTIONS=halt_on_error=1" \
+	  UNIT_ENV="TSAN_OPTIONS=halt_on_error=1:atexit_sleep_ms=0" \
 	  ISOGREP_BIN=build/tsan/isogrep-bin build/tsan/isogrep-bin unit
-	ISOGREP=$(CURDIR)/build/tsan/isogrep-bin TSAN_OPTIONS=halt_on_error=1 \
+	ISOGREP=$(CURDIR)/build/tsan/isogrep-bin TSAN_OPTIONS=halt_on_error=1:atexit_sleep_ms=0 \
 	  bats tests/parallel.bats
 
 $(BUILD)/isogrep-bin: $(OBJS)
 	$(CC) $(ALL_CFLAGS) -o $@ $(OBJS) $(LIBS) $(ALLOC_LIBS)
+
+# Fuzzing (tests/fuzz/): each target links the library sources built with
+# clang under ASan+UBSan.  It first runs over its regression inputs (no
+# fuzzing), then fuzzes for FUZZ_SECONDS with its corpus in
+# build/fuzz/corpus-NAME, seeded from tests/fuzz/seeds/NAME.  Crash inputs
+# land in build/fuzz/; keep them as tests/fuzz/regressions/NAME/ files.
+FUZZ_SECONDS ?= 10
+FUZZ_CC = clang
+FUZZ_BUILD = build/fuzz
+FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=undefined
+FUZZ_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) -Iinclude -g -O1 \
+              -fno-omit-frame-pointer -DISOGREP_NO_JEMALLOC $(FUZZ_SAN)
+FUZZ_TARGETS = searcher ignore cli
+FUZZ_BINS = $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
+FUZZ_RUNS = $(FUZZ_TARGETS:%=fuzz-%)
+FUZZ_LIB_OBJS = $(LIB_SRCS:src/%.c=$(FUZZ_BUILD)/obj/%.o)
+FUZZ_RUN_FLAGS = -timeout=10 -rss_limit_mb=2048
+# cli_parse keeps what it allocates reachable through statics; the
+# longjmp out of a usage error leaves that behind.
+FUZZ_FLAGS_cli = -detect_leaks=0
+# While fuzzing, the targets' stderr (isogrep's messages about bad patterns
+# and usage) goes to /dev/null; libFuzzer's and the sanitizers' reports do
+# not.  Run a crash input by hand to see the target's own message.
+
+.PHONY: $(FUZZ_RUNS)
+.SECONDARY: $(FUZZ_LIB_OBJS)
+
+fuzz: $(FUZZ_RUNS)
+
+$(FUZZ_RUNS): fuzz-%: $(FUZZ_BUILD)/fuzz_%
+	@set -e; reg=tests/fuzz/regressions/$*; \
+	if [ -n "$$(ls -A $$reg 2>/dev/null)" ]; then \
+	  echo "== fuzz_$*: regression inputs"; \
+	  $< $(FUZZ_RUN_FLAGS) $(FUZZ_FLAGS_$*) $$reg/*; \
+	fi; \
+	mkdir -p $(FUZZ_BUILD)/corpus-$*; \
+	echo "== fuzz_$*: $(FUZZ_SECONDS) s"; \
+	$< $(FUZZ_RUN_FLAGS) $(FUZZ_FLAGS_$*) -max_total_time=$(FUZZ_SECONDS) \
+	  -close_fd_mask=2 -artifact_prefix=$(FUZZ_BUILD)/$*- \
+	  $(FUZZ_BUILD)/corpus-$* tests/fuzz/seeds/$*
+
+$(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_LIB_OBJS) $(wildcard include/*.h)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_LIB_OBJS) $(LIBS)
+
+$(FUZZ_BUILD)/obj/%.o: src/%.c $(wildcard include/*.h) | $(FUZZ_BUILD)/obj
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+$(FUZZ_BUILD)/obj:
+	mkdir -p $@
 
 install: isogrep
 	install -d $(DESTDIR)$(PREFIX)/bin

@@ -44,6 +44,12 @@ int matcher_next_line(const struct matcher *m, struct matcher_scratch *s,
     const char *buf, size_t len, size_t from, struct span *line);
 
 /*
+ * The buffer given to matcher_next_line changed contents (a new chunk,
+ * perhaps at the same address): forget what was found in the old one.
+ */
+void matcher_new_buffer(struct matcher_scratch *s);
+
+/*
  * Find the first match in line[start, len), a single line without its
  * newline.  Returns 1 with the match in *match, 0 for none, or a negative
  * PCRE2 error code.

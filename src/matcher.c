@@ -29,12 +29,14 @@
 #include <string.h>
 
 #include "diag.h"
+#include "literal.h"
 #include "outbuf.h"
 
 struct matcher {
 	pcre2_code *code;  /* NULL: no patterns, nothing matches */
 	bool buffer_scan;  /* whole-buffer candidate search is exact */
 	size_t literal_span;  /* see matcher_literal_span */
+	struct literal_set *literals; /* required strings, or NULL */
 	uint32_t match_limit; /* 0: PCRE2's default */
 	uint32_t depth_limit;
 };
@@ -44,6 +46,8 @@ struct matcher_scratch {
 	pcre2_match_context *mctx;
 	pcre2_jit_stack *jit_stack;
 	size_t jit_max;    /* the JIT stack's current maximum size */
+	struct literal_cursor cursor; /* prefilter state in the buffer */
+	size_t last_from;
 };
 
 enum {
@@ -353,6 +357,7 @@ matcher_compile(const struct options *opts)
 	pcre2_jit_compile(m->code, PCRE2_JIT_COMPLETE);
 
 	m->literal_span = literal_span(opts, flags);
+	m->literals = literal_extract(opts, (flags & PCRE2_CASELESS) != 0);
 	m->buffer_scan = true;
 	for (size_t i = 0; i < opts->npatterns; i++)
 		if (!opts->fixed_strings &&
@@ -367,6 +372,7 @@ matcher_free(struct matcher *m)
 	if (m == NULL)
 		return;
 	pcre2_code_free(m->code);
+	literal_free(m->literals);
 	free(m);
 }
 
@@ -404,6 +410,7 @@ matcher_scratch_free(struct matcher_scratch *s)
 	pcre2_match_data_free(s->md);
 	pcre2_match_context_free(s->mctx);
 	pcre2_jit_stack_free(s->jit_stack);
+	literal_cursor_free(&s->cursor);
 	free(s);
 }
 
@@ -486,12 +493,53 @@ next_line_each(const struct matcher *m, struct matcher_scratch *s,
 	return 0;
 }
 
+/*
+ * With a prefilter: jump to the next line holding a required string and
+ * match that line alone.  A line without one cannot match.
+ */
+static int
+next_line_literal(const struct matcher *m, struct matcher_scratch *s,
+    const char *buf, size_t len, size_t from, struct span *line)
+{
+	if (s->cursor.buf != buf || s->cursor.len != len || from < s->last_from)
+		literal_cursor_reset(m->literals, &s->cursor, buf, len);
+	while (from < len) {
+		size_t at = literal_next(m->literals, &s->cursor, from);
+		const char *nl;
+		struct span match;
+		int rc;
+
+		if (at >= len)
+			break;
+		nl = at > from ? memrchr(buf + from, '\n', at - from) : NULL;
+		line->start = nl ? (size_t)(nl - buf) + 1 : from;
+		line->end = line_end_from(buf, len, at);
+		rc = run(m, s, buf + line->start, line->end - line->start, 0,
+		    &match);
+		if (rc != 0) {
+			s->last_from = line->end + 1;
+			return rc;
+		}
+		from = line->end + 1;
+	}
+	s->last_from = len;
+	return 0;
+}
+
+void
+matcher_new_buffer(struct matcher_scratch *s)
+{
+	s->cursor.buf = NULL;
+}
+
 int
 matcher_next_line(const struct matcher *m, struct matcher_scratch *s,
     const char *buf, size_t len, size_t from, struct span *line)
 {
 	if (m->code == NULL)
 		return 0;
+	if (m->literals != NULL)
+		return next_line_literal(m, s, buf, len, from, line);
 	if (!m->buffer_scan)
 		return next_line_each(m, s, buf, len, from, line);
 

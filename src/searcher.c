@@ -100,7 +100,7 @@ select_line(struct file_search *fs, const char *buf, struct span line)
 			fs->binary_lines++;
 			fs->binary_matched = true;
 			fs->done = !fs->binary_summary;
-			return;
+			break; /* -m still counts */
 		}
 		if (o->only_matching && o->invert)
 			break;
@@ -270,6 +270,7 @@ search_chunk(struct file_search *fs, const char *buf, size_t len, bool *skip)
 
 	if (*skip)
 		return;
+	matcher_new_buffer(fs->s->scratch);
 	fs->count_pos = 0;
 	if (fs->in_long)
 		start = finish_long_line(fs, buf, len);
