@@ -18,6 +18,7 @@
 #include <time.h>
 
 #include "diag.h"
+#include "docgen.h"
 #include "flags.h"
 #include "units.h"
 
@@ -348,6 +349,11 @@ apply_flag(struct parse_state *st, const struct flag *f, const char *arg)
 		o->depth_limit = (unsigned)parse_count("--depth-limit", arg,
 		    UINT32_MAX);
 		break;
+	case FLAG_GENERATE:
+		if (!docgen_write(arg))
+			diag_fatal("invalid argument '%s' for --generate: expected "
+			    "man, bash, zsh or fish", arg);
+		exit(EXIT_MATCH);
 	case FLAG_HELP:
 		print_help();
 		exit(EXIT_MATCH);

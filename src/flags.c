@@ -117,6 +117,8 @@ const struct flag flag_table[] = {
 	    "PCRE2 depth limit (backtracking depth, interpreter only)"},
 	{0, "no-config", NULL, FLAG_NO_CONFIG,
 	    "do not read the file ISOGREP_CONFIG_PATH names"},
+	{0, "generate", "KIND", FLAG_GENERATE,
+	    "print the man page or a shell completion (man, bash, zsh, fish)"},
 	{0, "help", NULL, FLAG_HELP,
 	    "print this help and exit"},
 	{'V', "version", NULL, FLAG_VERSION,

@@ -662,8 +662,8 @@ glob_match(const struct glob *g, const char *s, size_t len)
 	/* Most texts fail on the literal head or tail, without a run. */
 	if (len < g->head_len + g->tail_len ||
 	    !glob_equal(s, g->lit, g->head_len, casefold) ||
-	    !glob_equal(s + len - g->tail_len,
-	    g->lit + g->lit_len - g->tail_len, g->tail_len, casefold))
+	    (g->tail_len > 0 && !glob_equal(s + len - g->tail_len,
+	    g->lit + g->lit_len - g->tail_len, g->tail_len, casefold)))
 		return false;
 	r.g = g;
 	r.toks = g->toks + g->head_toks;

@@ -161,8 +161,13 @@ reader_next(struct reader *r, const char **chunk, size_t *len)
 			if (nl == NULL)
 				continue;
 		}
+		/*
+		 * At the end, the last line comes too: a file read whole is
+		 * one chunk, so its binary test sees all of it.
+		 */
 		*chunk = r->buf;
-		*len = r->consumed = (size_t)(nl - r->buf) + 1;
+		*len = r->consumed = r->eof ? r->len :
+		    (size_t)(nl - r->buf) + 1;
 		return READER_CHUNK_READY;
 	}
 }
