@@ -31,7 +31,7 @@ UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/unit/%)
 DEBIAN_PACKAGES = build-essential libpcre2-dev libjemalloc-dev bats \
                   grep util-linux clang libclang-rt-14-dev
 
-.PHONY: all deps check unit bats sanitize asan tsan fuzz install clean
+.PHONY: all deps check unit bats sanitize asan tsan fuzz install clean docs docs-check
 
 all: isogrep
 
@@ -117,7 +117,7 @@ FUZZ_ENV_cli = ASAN_OPTIONS=detect_leaks=0
 # and usage) goes to /dev/null; libFuzzer's and the sanitizers' reports do
 # not.  Run a crash input by hand to see the target's own message.
 
-.PHONY: $(FUZZ_RUNS)
+.PHONY: $(FUZZ_RUNS) docs docs-check
 .SECONDARY: $(FUZZ_LIB_OBJS)
 
 fuzz: $(FUZZ_RUNS)
