@@ -117,7 +117,7 @@ FUZZ_ENV_cli = ASAN_OPTIONS=detect_leaks=0
 # and usage) goes to /dev/null; libFuzzer's and the sanitizers' reports do
 # not.  Run a crash input by hand to see the target's own message.
 
-.PHONY: $(FUZZ_RUNS) docs docs-check
+.PHONY: $(FUZZ_RUNS)
 .SECONDARY: $(FUZZ_LIB_OBJS)
 
 fuzz: $(FUZZ_RUNS)
