@@ -9,7 +9,8 @@
  */
 #include "bytecount.h"
 
-#include <stdatomic.h>
+#include "cpu.h"
+
 #include <stdint.h>
 #include <string.h>
 
@@ -79,15 +80,7 @@ count_sse2(const char *p, size_t n)
 size_t
 bytecount_newlines(const char *p, size_t n)
 {
-	static atomic_int have_avx2 = -1;
-	int avx2 = atomic_load_explicit(&have_avx2, memory_order_relaxed);
-
-	/* Every thread that gets here first computes the same answer. */
-	if (avx2 < 0) {
-		avx2 = __builtin_cpu_supports("avx2") ? 1 : 0;
-		atomic_store_explicit(&have_avx2, avx2, memory_order_relaxed);
-	}
-	return avx2 ? count_avx2(p, n) : count_sse2(p, n);
+	return cpu_has_avx2() ? count_avx2(p, n) : count_sse2(p, n);
 }
 
 #else

@@ -19,11 +19,11 @@
  */
 #include "literal.h"
 
-#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cpu.h"
 #include "diag.h"
 #include "outbuf.h"
 
@@ -121,18 +121,6 @@ needle_find_avx2(const struct needle *n, const char *buf, size_t len,
 	return len;
 }
 
-static bool
-have_avx2(void)
-{
-	static atomic_int known = -1;
-	int v = atomic_load_explicit(&known, memory_order_relaxed);
-
-	if (v < 0) {
-		v = __builtin_cpu_supports("avx2") ? 1 : 0;
-		atomic_store_explicit(&known, v, memory_order_relaxed);
-	}
-	return v == 1;
-}
 #endif
 
 /* First start >= from of the needle in buf[0, len), or len. */
@@ -145,7 +133,7 @@ needle_find(const struct needle *n, const char *buf, size_t len, size_t from)
 	if (len < n->len || from > len - n->len)
 		return len;
 #ifdef __SSE2__
-	if (have_avx2()) {
+	if (cpu_has_avx2()) {
 		size_t hit = needle_find_avx2(n, buf, len, &i);
 
 		if (hit != len)
