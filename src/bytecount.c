@@ -9,10 +9,10 @@
  */
 #include "bytecount.h"
 
-#include "cpu.h"
-
 #include <stdint.h>
 #include <string.h>
+
+#include "cpu.h"
 
 #ifdef __SSE2__
 #include <immintrin.h>

@@ -145,6 +145,31 @@ contains(const struct pattern *p, const char *needle)
 }
 
 /*
+ * Does an option setting turn multiline off ("(?-m)", "(?i-sm:", "(?^)")?
+ * Then ^ and $ no longer see line edges inside a buffer.
+ */
+static bool
+unsets_multiline(const struct pattern *p)
+{
+	for (size_t i = 0; i + 2 < p->len; i++) {
+		bool unset = false;
+
+		if (p->text[i] != '(' || p->text[i + 1] != '?')
+			continue;
+		for (size_t j = i + 2; j < p->len && (isalpha((unsigned char)
+		    p->text[j]) || p->text[j] == '-' || p->text[j] == '^'); j++) {
+			if (p->text[j] == '^')
+				return true;
+			if (p->text[j] == '-')
+				unset = true;
+			else if (p->text[j] == 'm' && unset)
+				return true;
+		}
+	}
+	return false;
+}
+
+/*
  * Can a whole-buffer search miss a line that matches on its own?  Only when
  * the pattern can see past a line edge without consuming it.  This errs on
  * the side of "unsafe": a false alarm only costs speed.
@@ -160,7 +185,7 @@ pattern_sees_past_line(const struct pattern *p)
 	for (size_t i = 0; i < sizeof(risky) / sizeof(risky[0]); i++)
 		if (contains(p, risky[i]))
 			return true;
-	return false;
+	return unsets_multiline(p);
 }
 
 static uint32_t
