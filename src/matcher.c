@@ -373,6 +373,11 @@ matcher_compile(const struct options *opts)
 	if (m->code == NULL) {
 		struct pattern whole = {program.data, program.len};
 
+		/* Each pattern alone was fine: together they are too many. */
+		if (opts->npatterns > 1 && err == PCRE2_ERROR_PATTERN_TOO_LARGE)
+			diag_fatal("%zu patterns are too many to combine into one "
+			    "regular expression (PCRE2: regular expression is "
+			    "too large)", opts->npatterns);
 		if (opts->npatterns == 1 && !opts->fixed_strings)
 			whole = opts->patterns[0];
 		report_bad_pattern(&whole, err, erroff);
