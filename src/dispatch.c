@@ -8,6 +8,7 @@
  */
 #include "dispatch.h"
 
+#include <dirent.h>
 #include <string.h>
 
 #include "batch.h"
@@ -45,7 +46,15 @@ void
 dispatch_emit(void *ctx, const struct candidate *c, bool named)
 {
 	struct dispatch *d = ctx;
+	/*
+	 * A FIFO, device or stdin may block a worker for as long as it
+	 * likes: it travels alone, so no file queued behind it waits too.
+	 */
+	bool alone = c->type != DT_REG && c->type != DT_DIR &&
+	    c->type != DT_LNK;
 
+	if (alone)
+		dispatch_flush(d);
 	for (;;) {
 		if (d->batch == NULL) {
 			size_t bytes = c->path_len + 64 > BATCH_BYTES ?
@@ -62,6 +71,7 @@ dispatch_emit(void *ctx, const struct candidate *c, bool named)
 	d->seq++;
 	if (c->stat_state == 1)
 		d->data += (uint64_t)c->st.st_size;
-	if (batch_count(d->batch) >= d->target || d->data >= BATCH_DATA)
+	if (alone || batch_count(d->batch) >= d->target ||
+	    d->data >= BATCH_DATA)
 		dispatch_flush(d);
 }

@@ -584,13 +584,13 @@ load_above(struct walk *w, const char *root)
 }
 
 static void
-emit_named(struct walk *w, const char *path)
+emit_named(struct walk *w, const char *path, unsigned char type)
 {
 	struct candidate c;
 
 	pathbuf_assign(&w->path, path, strlen(path));
 	w->root_len = w->path.len;
-	make_candidate(w, &c, w->path.len, DT_REG);
+	make_candidate(w, &c, w->path.len, type);
 	c.rel = c.path;
 	c.rel_len = c.path_len;
 	emit(w, &c, true);
@@ -633,7 +633,8 @@ walk_root(struct walk *w, const char *root)
 	struct stat st;
 
 	if (strcmp(root, "-") == 0) {
-		emit_named(w, "-");
+		/* Standard input may block like a FIFO. */
+		emit_named(w, "-", DT_FIFO);
 		return;
 	}
 	/* A root is followed when it is a symlink, as the user named it. */
@@ -644,7 +645,7 @@ walk_root(struct walk *w, const char *root)
 	if (S_ISDIR(st.st_mode))
 		walk_dir_root(w, root);
 	else
-		emit_named(w, root);
+		emit_named(w, root, S_ISREG(st.st_mode) ? DT_REG : DT_FIFO);
 }
 
 void
