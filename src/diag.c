@@ -58,6 +58,9 @@ diag_write(const char *msg, size_t len)
 	}
 }
 
+static void diag_vreport(const char *fmt, va_list ap)
+    __attribute__((format(printf, 1, 0)));
+
 static void
 diag_vreport(const char *fmt, va_list ap)
 {

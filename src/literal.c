@@ -399,7 +399,8 @@ add_pattern(struct literal_set *ls, const struct pattern *p)
 		struct outbuf lit = OUTBUF_INIT;
 		bool ok;
 
-		if (c == '\\') {
+		/* A final backslash (quoted by \Q) must not skip the end. */
+		if (c == '\\' && i + 1 < p->len) {
 			i++;
 			continue;
 		}
