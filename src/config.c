@@ -18,6 +18,14 @@
 #include "diag.h"
 #include "outbuf.h"
 
+/*
+ * The argument list and the text its words point into live as long as the
+ * program; kept here so they stay reachable (volatile: a store that is
+ * never read must not be optimised away).
+ */
+static char **volatile kept_argv;
+static char *volatile kept_text;
+
 static int
 has_no_config(int argc, char **argv)
 {
@@ -71,11 +79,12 @@ config_apply(int argc, char **argv, int *new_argc)
 		diag_fatal("config file %s: not a regular file", path);
 	if (st.st_mode & S_IWOTH)
 		diag_fatal("config file %s: refused, it is world-writable", path);
-	text = read_all(fd, path);
+	text = kept_text = read_all(fd, path);
 	close(fd);
 
 	/* At most one argument per line, plus the command line. */
-	out = calloc(strlen(text) + (size_t)argc + 2, sizeof(*out));
+	out = kept_argv = calloc(strlen(text) + (size_t)argc + 2,
+	    sizeof(*out));
 	if (out == NULL)
 		diag_fatal("out of memory");
 	out[0] = argv[0];

@@ -1,0 +1,109 @@
+# shellcheck shell=bash disable=SC2154,SC2034
+# Helpers for the fault tests (output_faults, input_faults, regex_faults,
+# signals, security, stress): dropping privileges, measuring peak memory
+# and elapsed time, and polling for a background process.  Load after
+# helpers/common.
+
+# perm_setup: make a fresh world-traversable directory under /tmp (the bats
+# temporary directories may not be traversable by an unprivileged user) and
+# cd into it.  Skips the test if privileges cannot be dropped.  The test
+# file's teardown must call perm_teardown.
+perm_setup()
+{
+	if [ "$(id -u)" -eq 0 ]; then
+		command -v setpriv >/dev/null || skip "setpriv is not available"
+	fi
+	PERM_DIR=$(mktemp -d /tmp/isogrep-perm.XXXXXX)
+	chmod 755 "$PERM_DIR"
+	cd "$PERM_DIR" || return 1
+	if [ "$(id -u)" -eq 0 ] &&
+	    ! setpriv --reuid=65534 --regid=65534 --clear-groups \
+	    test -x "$ISOGREP"; then
+		skip "$ISOGREP is not executable by uid 65534"
+	fi
+}
+
+perm_teardown()
+{
+	if [ -n "${PERM_DIR-}" ] && [ -d "$PERM_DIR" ]; then
+		chmod -R u+rwx "$PERM_DIR" 2>/dev/null || true
+		rm -rf "$PERM_DIR"
+	fi
+}
+
+# unprivileged CMD...: run CMD as uid 65534 when root (root reads anything),
+# as is otherwise.
+unprivileged()
+{
+	if [ "$(id -u)" -eq 0 ]; then
+		setpriv --reuid=65534 --regid=65534 --clear-groups "$@"
+	else
+		"$@"
+	fi
+}
+
+# have_time: GNU time (for the peak resident set size) is installed.
+have_time()
+{
+	[ -x /usr/bin/time ] && /usr/bin/time -f %M true >/dev/null 2>&1
+}
+
+# peak_rss CMD...: run CMD with its stdout and stderr going to rss.out and
+# rss.err, leave its peak resident set size in KB in $RSS_KB and return its
+# exit status.  Needs have_time.
+peak_rss()
+{
+	local st=0
+	/usr/bin/time -f %M -o rss.kb "$@" >rss.out 2>rss.err || st=$?
+	# GNU time writes "Command exited with non-zero status N" first.
+	RSS_KB=$(tail -n 1 rss.kb)
+	return "$st"
+}
+
+# assert_rss_below KB WHAT: the last peak_rss stayed under KB.
+assert_rss_below()
+{
+	if ! [ "$RSS_KB" -lt "$1" ]; then
+		printf '%s: peak RSS %s KB, expected < %s KB\n' "$2" "$RSS_KB" "$1"
+		return 1
+	fi
+}
+
+# now_ms: the time in milliseconds (for elapsed-time checks).
+now_ms()
+{
+	echo $(($(date +%s%N) / 1000000))
+}
+
+# wait_for_file FILE SECONDS: wait until FILE is non-empty; false on timeout.
+wait_for_file()
+{
+	local i
+	for ((i = 0; i < $2 * 20; i++)); do
+		[ -s "$1" ] && return 0
+		sleep 0.05
+	done
+	return 1
+}
+
+# end_within SECONDS PID: wait for the background PID to end, SIGKILL it
+# after SECONDS (the test then fails on its status, 137); sets status.
+end_within()
+{
+	local i
+	for ((i = 0; i < $1 * 100; i++)); do
+		kill -0 "$2" 2>/dev/null || break
+		sleep 0.01
+	done
+	kill -KILL "$2" 2>/dev/null || true
+	status=0
+	wait "$2" || status=$?
+}
+
+# reap PID: kill PID (if it still runs) with SIGKILL and wait for it, so a
+# failing test leaves no process behind.
+reap()
+{
+	kill -KILL "$1" 2>/dev/null || true
+	wait "$1" 2>/dev/null || true
+}
