@@ -418,6 +418,18 @@ emit(struct walk *w, const struct candidate *c, bool named)
 	w->cfg->emit(w->cfg->ctx, c, named);
 }
 
+/* Run the filter plan on c: emit it, or count why not. */
+static void
+offer(struct walk *w, struct candidate *c)
+{
+	enum skip_reason r = filter_plan_eval(w->cfg->plan, c);
+
+	if (r == SKIP_NONE)
+		emit(w, c, false);
+	else if (r != SKIP_KIND || w->opts->entry_types != 0)
+		count_skip(w, r); /* without --type-entry, kinds only drop links */
+}
+
 /* Judge one entry of the top frame and act on it. */
 static void
 visit_entry(struct walk *w, const struct dir_entry *e)
@@ -466,47 +478,22 @@ visit_entry(struct walk *w, const struct dir_entry *e)
 			return;
 		}
 		if (w->opts->max_depth >= 0 && depth >= w->opts->max_depth) {
-			if (kinds & ENTRY_DIR) {
-				enum skip_reason r = filter_plan_eval(
-				    w->cfg->plan, &c);
-
-				if (r == SKIP_NONE)
-					emit(w, &c, false);
-				else
-					count_skip(w, r);
-			}
+			if (kinds & ENTRY_DIR)
+				offer(w, &c);
 			return;
 		}
+		/* f is stale after this: entering pushes a frame. */
 		if (!enter_dir(w, f, e->name, depth, &empty))
 			return;
 		if (kinds & ENTRY_DIR) {
-			enum skip_reason r;
-
-			/* The stack may have moved: rebuild from w->path. */
-			make_candidate(w, &c, e->len, DT_DIR);
 			c.dir_empty = empty;
-			r = filter_plan_eval(w->cfg->plan, &c);
-			if (r == SKIP_NONE)
-				emit(w, &c, false);
-			else
-				count_skip(w, r);
+			offer(w, &c);
 		}
 		return;
 	}
 	/* FIFOs, sockets, devices and (unfollowed) links are never opened. */
-	if (type != DT_REG && !(type == DT_LNK && (kinds & ENTRY_SYMLINK)))
-		return;
-	{
-		enum skip_reason r = filter_plan_eval(w->cfg->plan, &c);
-
-		if (r != SKIP_NONE) {
-			/* Without --type-entry, kinds only drop links. */
-			if (r != SKIP_KIND || w->opts->entry_types != 0)
-				count_skip(w, r);
-			return;
-		}
-	}
-	emit(w, &c, false);
+	if (type == DT_REG || (type == DT_LNK && (kinds & ENTRY_SYMLINK)))
+		offer(w, &c);
 }
 
 /* Drop trailing slashes ("dir/" prints as "dir/x"), keeping "/". */
