@@ -8,6 +8,7 @@
 
 bats_require_minimum_version 1.5.0
 load helpers/common
+load helpers/perm
 
 # Every test runs with an empty HOME and XDG_CONFIG_HOME, so that the global
 # git excludes of whoever runs the suite cannot hide files.  A test of the
@@ -27,41 +28,7 @@ setup()
 
 teardown()
 {
-	if [ -n "${PERM_DIR-}" ] && [ -d "$PERM_DIR" ]; then
-		chmod -R u+rwx "$PERM_DIR" 2>/dev/null || true
-		rm -rf "$PERM_DIR"
-	fi
-}
-
-# perm_setup: make a fresh world-traversable directory under /tmp (the bats
-# temporary directories may not be traversable by an unprivileged user) and
-# cd into it.  Skips the test if privileges cannot be dropped.
-perm_setup()
-{
-	if [ "$(id -u)" -eq 0 ]; then
-		command -v setpriv >/dev/null || skip "setpriv is not available"
-	fi
-	PERM_DIR=$(mktemp -d /tmp/isogrep-perm.XXXXXX)
-	chmod 755 "$PERM_DIR"
-	cd "$PERM_DIR" || return 1
-	if [ "$(id -u)" -eq 0 ] &&
-	    ! setpriv --reuid=65534 --regid=65534 --clear-groups \
-	    test -x "$ISOGREP"; then
-		skip "$ISOGREP is not executable by uid 65534"
-	fi
-}
-
-# unprivileged CMD...: run CMD as uid 65534 when root (root reads anything),
-# as is otherwise.  HOME and XDG_CONFIG_HOME point nowhere: uid 65534 may
-# not be able to reach the suite's own.
-unprivileged()
-{
-	if [ "$(id -u)" -eq 0 ]; then
-		setpriv --reuid=65534 --regid=65534 --clear-groups \
-		    env HOME=/nonexistent XDG_CONFIG_HOME=/nonexistent "$@"
-	else
-		env HOME=/nonexistent XDG_CONFIG_HOME=/nonexistent "$@"
-	fi
+	perm_teardown
 }
 
 # git_quiet ARGS...: git with no user or system configuration.

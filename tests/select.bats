@@ -8,42 +8,11 @@
 
 bats_require_minimum_version 1.5.0
 load helpers/common
+load helpers/perm
 
 teardown()
 {
-	if [ -n "${PERM_DIR-}" ] && [ -d "$PERM_DIR" ]; then
-		chmod -R u+rwx "$PERM_DIR" 2>/dev/null || true
-		rm -rf "$PERM_DIR"
-	fi
-}
-
-# perm_setup: make a fresh world-traversable directory under /tmp (the bats
-# temporary directories may not be traversable by an unprivileged user) and
-# cd into it.  Skips the test if privileges cannot be dropped.
-perm_setup()
-{
-	if [ "$(id -u)" -eq 0 ]; then
-		command -v setpriv >/dev/null || skip "setpriv is not available"
-	fi
-	PERM_DIR=$(mktemp -d /tmp/isogrep-perm.XXXXXX)
-	chmod 755 "$PERM_DIR"
-	cd "$PERM_DIR" || return 1
-	if [ "$(id -u)" -eq 0 ] &&
-	    ! setpriv --reuid=65534 --regid=65534 --clear-groups \
-	    test -x "$ISOGREP"; then
-		skip "$ISOGREP is not executable by uid 65534"
-	fi
-}
-
-# unprivileged CMD...: run CMD as uid 65534 when root (root reads anything),
-# as is otherwise.
-unprivileged()
-{
-	if [ "$(id -u)" -eq 0 ]; then
-		setpriv --reuid=65534 --regid=65534 --clear-groups "$@"
-	else
-		"$@"
-	fi
+	perm_teardown
 }
 
 # assert_line TEXT LINE: LINE is one whole line of TEXT.

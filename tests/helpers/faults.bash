@@ -1,46 +1,11 @@
 # shellcheck shell=bash disable=SC2154,SC2034
+# shellcheck source=tests/helpers/perm.bash
+source "${BASH_SOURCE[0]%/*}/perm.bash"
+
 # Helpers for the fault tests (output_faults, input_faults, regex_faults,
 # signals, security, stress): dropping privileges, measuring peak memory
 # and elapsed time, and polling for a background process.  Load after
 # helpers/common.
-
-# perm_setup: make a fresh world-traversable directory under /tmp (the bats
-# temporary directories may not be traversable by an unprivileged user) and
-# cd into it.  Skips the test if privileges cannot be dropped.  The test
-# file's teardown must call perm_teardown.
-perm_setup()
-{
-	if [ "$(id -u)" -eq 0 ]; then
-		command -v setpriv >/dev/null || skip "setpriv is not available"
-	fi
-	PERM_DIR=$(mktemp -d /tmp/isogrep-perm.XXXXXX)
-	chmod 755 "$PERM_DIR"
-	cd "$PERM_DIR" || return 1
-	if [ "$(id -u)" -eq 0 ] &&
-	    ! setpriv --reuid=65534 --regid=65534 --clear-groups \
-	    test -x "$ISOGREP"; then
-		skip "$ISOGREP is not executable by uid 65534"
-	fi
-}
-
-perm_teardown()
-{
-	if [ -n "${PERM_DIR-}" ] && [ -d "$PERM_DIR" ]; then
-		chmod -R u+rwx "$PERM_DIR" 2>/dev/null || true
-		rm -rf "$PERM_DIR"
-	fi
-}
-
-# unprivileged CMD...: run CMD as uid 65534 when root (root reads anything),
-# as is otherwise.
-unprivileged()
-{
-	if [ "$(id -u)" -eq 0 ]; then
-		setpriv --reuid=65534 --regid=65534 --clear-groups "$@"
-	else
-		"$@"
-	fi
-}
 
 # have_time: GNU time (for the peak resident set size) is installed.
 have_time()
