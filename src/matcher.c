@@ -388,7 +388,12 @@ matcher_compile(const struct options *opts)
 
 	m->literal_span = literal_span(opts, flags);
 	m->literals = literal_extract(opts, (flags & PCRE2_CASELESS) != 0);
-	m->buffer_scan = true;
+	/*
+	 * -w's lookarounds meet a PCRE2 10.42 JIT bug next to invalid UTF-8
+	 * in a whole buffer (a line after "\n" then an invalid byte is
+	 * missed); alone, each line is matched right.
+	 */
+	m->buffer_scan = !opts->word;
 	for (size_t i = 0; i < opts->npatterns; i++)
 		if (!opts->fixed_strings &&
 		    pattern_sees_past_line(&opts->patterns[i]))

@@ -765,3 +765,14 @@ load helpers/common
 	assert_sorted_output $'d/a:1\nd/b:1'
 	assert_no_stderr
 }
+
+@test "-w next to invalid UTF-8 (PCRE2 10.42 JIT bug in whole buffers)" {
+	mkbytes f 'a\n\x88b\nfoo bar\n\x88foo\n'
+	run --separate-stderr "$ISOGREP" -c -w '^' f
+	assert_status 0
+	assert_output 2
+	run --separate-stderr "$ISOGREP" -n -w 'fo+' f
+	assert_status 0
+	assert_output $'3:foo bar\n4:\x88foo'
+	assert_no_stderr
+}
