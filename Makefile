@@ -29,7 +29,8 @@ LIB_OBJS = $(LIB_SRCS:src/%.c=$(BUILD)/%.o)
 UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/unit/%)
 
 DEBIAN_PACKAGES = build-essential libpcre2-dev libjemalloc-dev bats \
-                  grep util-linux clang libclang-rt-14-dev
+                  grep util-linux bsdutils diffutils git time \
+                  clang libclang-rt-14-dev
 
 .PHONY: all deps check unit bats sanitize asan tsan fuzz install clean docs docs-check
 
