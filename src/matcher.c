@@ -549,8 +549,9 @@ next_line_literal(const struct matcher *m, struct matcher_scratch *s,
 		nl = at > from ? memrchr(buf + from, '\n', at - from) : NULL;
 		line->start = nl ? (size_t)(nl - buf) + 1 : from;
 		line->end = line_end_from(buf, len, at);
-		rc = run(m, s, buf + line->start, line->end - line->start, 0,
-		    &match);
+		/* The strings are the whole patterns: finding one is a match. */
+		rc = m->literal_span > 0 ? 1 : run(m, s, buf + line->start,
+		    line->end - line->start, 0, &match);
 		if (rc != 0) {
 			s->last_from = line->end + 1;
 			return rc;
