@@ -10,6 +10,7 @@
 enum {
 	READER_CHUNK = 256 * 1024,        /* normal buffer size */
 	READER_MAX_LINE = 64 * 1024 * 1024, /* longest line held whole */
+	READER_MAP_MIN = 1024 * 1024,     /* files this big are mapped */
 };
 
 struct reader {
@@ -25,6 +26,10 @@ struct reader {
 	size_t max_line;  /* longest line held whole (READER_MAX_LINE) */
 	size_t partial_keep; /* 0: drop longer lines; else hand them out */
 	bool sparse;      /* the file has holes: skip them, never read them */
+	const char *map;  /* the file mapped whole, or NULL: read() */
+	size_t map_len;
+	size_t map_pos;   /* start of the bytes not yet handed out */
+	size_t map_released; /* pages before this were given back */
 };
 
 enum reader_status {
@@ -50,6 +55,13 @@ void reader_free(struct reader *r);
 void reader_start(struct reader *r, int fd, long long size, bool sparse);
 
 /*
+ * True when the file is memory-mapped: chunks then point into the mapping
+ * (no copy), and a file cut short while it is searched raises SIGBUS on
+ * access, which the caller must be ready for (see mapguard.h).
+ */
+bool reader_is_mapped(const struct reader *r);
+
+/*
  * Hand out pieces of over-long lines instead of dropping them: lines past
  * max_line bytes come as READER_PARTIAL chunks (no newline inside), each
  * starting with the last keep bytes of the one before, so a match of up
@@ -70,7 +82,10 @@ bool reader_at_end(const struct reader *r);
 enum reader_status reader_next(struct reader *r, const char **chunk,
     size_t *len);
 
-/* After a file: give back memory a very long line made the buffer grow. */
+/*
+ * After a file: unmap it, and give back memory a very long line made the
+ * buffer grow.
+ */
 void reader_trim(struct reader *r);
 
 #endif

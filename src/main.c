@@ -25,6 +25,7 @@
 #include "filter.h"
 #include "listing.h"
 #include "isolate.h"
+#include "mapguard.h"
 #include "matcher.h"
 #include "options.h"
 #include "port.h"
@@ -333,6 +334,7 @@ main(int argc, char **argv)
 	/* A closed pipe ends us quietly; SIGPIPE may arrive ignored. */
 	signal(SIGPIPE, SIG_DFL);
 	signals_start();
+	mapguard_install();
 	memset(&totals, 0, sizeof(totals));
 	argv = config_apply(argc, argv, &argc);
 	cli_parse(argc, argv, &opts);

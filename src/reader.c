@@ -8,13 +8,25 @@
  *
  * Reads are never retried to fill the buffer: whatever a pipe delivers is
  * searched at once, so `tail -f log | isogrep x` shows lines as they come.
+ *
+ * A big regular file is mapped instead: copying it through read() costs as
+ * much as searching it.  Chunks of the mapping are handed out with the
+ * same line rules (and the same READER_MAX_LINE limit) as read chunks, and
+ * small enough that the searcher's passes over one stay in cache.
  */
 #include "reader.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
+
+enum {
+	MAP_CHUNK = 512 * 1024, /* bytes handed out at a time from a mapping */
+	MAP_RELEASE = 8 * 1024 * 1024, /* pages behind us dropped this often */
+};
 
 void
 reader_init(struct reader *r)
@@ -23,11 +35,45 @@ reader_init(struct reader *r)
 	r->fd = -1;
 }
 
+static void
+reader_unmap(struct reader *r)
+{
+	if (r->map != NULL)
+		munmap((void *)(uintptr_t)r->map, r->map_len);
+	r->map = NULL;
+	r->map_len = 0;
+	r->map_pos = 0;
+	r->map_released = 0;
+}
+
 void
 reader_free(struct reader *r)
 {
+	reader_unmap(r);
 	free(r->buf);
 	reader_init(r);
+}
+
+/* Map a big file whole; on any failure the file is simply read. */
+static void
+reader_map(struct reader *r, int fd, long long size)
+{
+	void *map;
+
+	if (size < READER_MAP_MIN || (unsigned long long)size > SIZE_MAX)
+		return;
+	map = mmap(NULL, (size_t)size, PROT_READ, MAP_PRIVATE, fd, 0);
+	if (map == MAP_FAILED)
+		return;
+	(void)madvise(map, (size_t)size, MADV_SEQUENTIAL);
+	r->map = map;
+	r->map_len = (size_t)size;
+}
+
+bool
+reader_is_mapped(const struct reader *r)
+{
+	return r->map != NULL;
 }
 
 void
@@ -43,6 +89,9 @@ reader_start(struct reader *r, int fd, long long size, bool sparse)
 	r->consumed = 0;
 	r->eof = false;
 	r->skipping = false;
+	reader_unmap(r);
+	if (!sparse)
+		reader_map(r, fd, size);
 }
 
 /* Make the buffer bigger, up to the cap; false when it cannot grow. */
@@ -93,9 +142,90 @@ skip_hole(struct reader *r)
 	return true;
 }
 
+/*
+ * Where the chunk that starts at p (left bytes remain) ends: after its
+ * last newline within MAP_CHUNK bytes, else after the first newline within
+ * max_line bytes, else 0 (a line too long to hold).
+ */
+static size_t
+mapped_chunk_end(const struct reader *r, const char *p, size_t left)
+{
+	size_t win = left < MAP_CHUNK ? left : MAP_CHUNK;
+	size_t limit = left < r->max_line ? left : r->max_line;
+	const char *nl = memrchr(p, '\n', win);
+
+	if (nl == NULL && limit > win)
+		nl = memchr(p + win, '\n', limit - win);
+	return nl ? (size_t)(nl - p) + 1 : 0;
+}
+
+/*
+ * Drop the mapping's pages before map_pos from our address space (they
+ * stay in the page cache), so that the memory a big file holds stays
+ * bounded, as it is when the file is read.
+ */
+static void
+release_behind(struct reader *r)
+{
+	size_t page = (size_t)sysconf(_SC_PAGESIZE);
+	size_t upto = r->map_pos / page * page;
+
+	if (upto < r->map_released + MAP_RELEASE)
+		return;
+	(void)madvise((char *)(uintptr_t)r->map + r->map_released,
+	    upto - r->map_released, MADV_DONTNEED);
+	r->map_released = upto;
+}
+
+/* reader_next for a mapped file. */
+static enum reader_status
+mapped_next(struct reader *r, const char **chunk, size_t *len)
+{
+	r->map_pos += r->consumed;
+	r->consumed = 0;
+	release_behind(r);
+	for (;;) {
+		const char *p = r->map + r->map_pos;
+		size_t left = r->map_len - r->map_pos;
+		size_t end;
+
+		if (left == 0)
+			return READER_END;
+		if (r->skipping) {
+			const char *nl = memchr(p, '\n', left);
+
+			r->skipping = false;
+			r->map_pos = nl ? (size_t)(nl - r->map) + 1 : r->map_len;
+			continue;
+		}
+		/* At the end, the last line comes too, newline or not. */
+		end = left <= r->max_line && left <= MAP_CHUNK ? left :
+		    mapped_chunk_end(r, p, left);
+		if (end == 0 && left <= r->max_line)
+			end = left;
+		if (end > 0) {
+			*chunk = p;
+			*len = r->consumed = end;
+			return READER_CHUNK_READY;
+		}
+		/* A line longer than max_line: in pieces, or dropped. */
+		if (r->partial_keep > 0) {
+			*chunk = p;
+			*len = r->max_line;
+			r->consumed = r->max_line - r->partial_keep;
+			return READER_PARTIAL;
+		}
+		r->skipping = true;
+		r->map_pos += r->max_line;
+		return READER_TOO_LONG;
+	}
+}
+
 enum reader_status
 reader_next(struct reader *r, const char **chunk, size_t *len)
 {
+	if (r->map != NULL)
+		return mapped_next(r, chunk, len);
 	/* Keep the partial line that followed the last chunk. */
 	if (r->consumed > 0) {
 		r->len -= r->consumed;
@@ -182,12 +312,15 @@ reader_stream_long_lines(struct reader *r, size_t max_line, size_t keep)
 bool
 reader_at_end(const struct reader *r)
 {
+	if (r->map != NULL)
+		return r->map_pos + r->consumed == r->map_len;
 	return r->eof && r->consumed == r->len;
 }
 
 void
 reader_trim(struct reader *r)
 {
+	reader_unmap(r);
 	if (r->cap > 4 * READER_CHUNK) {
 		free(r->buf);
 		r->buf = NULL;

@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <setjmp.h>
 #include <stdint.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -19,12 +20,14 @@
 #include "bytecount.h"
 #include "cancel.h"
 #include "diag.h"
+#include "mapguard.h"
 #include "printer.h"
 
 enum {
 	BINARY_BLOCK = 64 * 1024, /* a NUL byte in here marks a binary file */
 	STREAM_FLUSH = 64 * 1024, /* direct path: write out at this size */
 	STREAM_LINE_MAX = 1024 * 1024, /* long lines in pieces of this size */
+	NUL_STEP = 64 * 1024, /* the lazy NUL check looks this far ahead */
 };
 
 /* The state of one file's search. */
@@ -32,6 +35,7 @@ struct file_search {
 	struct searcher *s;
 	const char *path;
 	struct outbuf *out;
+	size_t out_mark;     /* out's length before the chunk being searched */
 	struct printer_prefix prefix;
 	unsigned long long selected;
 	bool binary;         /* binary file: report, do not print lines */
@@ -46,6 +50,10 @@ struct file_search {
 	unsigned long long printed; /* lines printed so far */
 	unsigned long long line_no; /* number of the line at count_pos */
 	size_t count_pos;
+	/* The chunk's NUL check, done lazily: only printed lines need it. */
+	size_t chunk_len;
+	size_t nul_checked;  /* no NUL before this offset, unless nul_at */
+	size_t nul_at;       /* the chunk's first NUL, or SIZE_MAX */
 };
 
 /* The 1-based number of the line starting at buf[pos]. */
@@ -87,6 +95,35 @@ print_matches(struct file_search *fs, const char *line, size_t len,
 	}
 }
 
+/*
+ * Does binary data begin by the end of this line?  Then the file is binary
+ * from here on.  The chunk is checked for NUL bytes lazily, a block ahead
+ * at a time: a file with few matches is never scanned for them whole.
+ */
+static void
+check_binary(struct file_search *fs, const char *buf, struct span line)
+{
+	if (fs->binary)
+		return;
+	if (fs->nul_at == SIZE_MAX && fs->nul_checked <= line.end &&
+	    fs->nul_checked < fs->chunk_len) {
+		size_t to = line.end + 1 > fs->nul_checked + NUL_STEP ?
+		    line.end + 1 : fs->nul_checked + NUL_STEP;
+		const char *nul;
+
+		if (to > fs->chunk_len)
+			to = fs->chunk_len;
+		nul = memchr(buf + fs->nul_checked, '\0', to - fs->nul_checked);
+		fs->nul_checked = to;
+		if (nul != NULL)
+			fs->nul_at = (size_t)(nul - buf);
+	}
+	if (fs->nul_at <= line.end) {
+		fs->binary = true;
+		fs->binary_summary = fs->s->opts->binary;
+	}
+}
+
 /* One more line is selected: print or count it, and decide to go on. */
 static void
 select_line(struct file_search *fs, const char *buf, struct span line)
@@ -96,6 +133,7 @@ select_line(struct file_search *fs, const char *buf, struct span line)
 	fs->selected++;
 	switch (o->output) {
 	case OUTPUT_LINES:
+		check_binary(fs, buf, line);
 		if (fs->binary) {
 			fs->binary_lines++;
 			fs->binary_matched = true;
@@ -183,31 +221,46 @@ search_lines(struct file_search *fs, const char *buf, size_t pos, size_t len)
 }
 
 /*
- * Where binary data starts in this chunk, deciding what the file is.  A
- * NUL in the file's first BINARY_BLOCK bytes makes it binary from the
- * start (a walk skips it); a later NUL ends the text part at the start of
- * its line, and the rest is searched as binary.  Returns the offset in buf
- * where binary data begins, or len.
+ * Is a NUL byte in the part of buf that lies in the file's first
+ * BINARY_BLOCK bytes (before anything was printed)?  Then the file is
+ * binary from its start; *skip: a walk passes it by.
+ */
+static bool
+binary_from_start(struct file_search *fs, const char *buf, size_t len,
+    bool *skip)
+{
+	const struct options *o = fs->s->opts;
+	size_t head;
+
+	*skip = false;
+	if (o->text || fs->binary || fs->offset >= BINARY_BLOCK ||
+	    fs->printed > 0)
+		return false;
+	head = BINARY_BLOCK - (size_t)fs->offset;
+	if (memchr(buf, '\0', len < head ? len : head) == NULL)
+		return false;
+	*skip = !fs->named && !o->binary;
+	return true;
+}
+
+/*
+ * Where binary data starts in this piece: 0 when the file is binary from
+ * its start, else the start of the line of its first NUL, or len.
  */
 static size_t
 find_binary_start(struct file_search *fs, const char *buf, size_t len,
     bool *skip)
 {
-	const struct options *o = fs->s->opts;
 	const char *nul;
 	const char *nl;
 
-	*skip = false;
-	if (o->text || fs->binary)
+	if (binary_from_start(fs, buf, len, skip))
+		return 0;
+	if (fs->s->opts->text || fs->binary)
 		return len;
 	nul = memchr(buf, '\0', len);
 	if (nul == NULL)
 		return len;
-	if (fs->offset + (unsigned long long)(nul - buf) < BINARY_BLOCK &&
-	    fs->printed == 0) {
-		*skip = !fs->named && !o->binary;
-		return 0;
-	}
 	nl = memrchr(buf, '\n', (size_t)(nul - buf));
 	return nl ? (size_t)(nl - buf) + 1 : 0;
 }
@@ -265,24 +318,25 @@ static void
 search_chunk(struct file_search *fs, const char *buf, size_t len, bool *skip)
 {
 	const struct searcher *s = fs->s;
-	size_t text = find_binary_start(fs, buf, len, skip);
 	size_t start = 0;
 
-	if (*skip)
-		return;
+	if (binary_from_start(fs, buf, len, skip)) {
+		if (*skip)
+			return;
+		fs->binary = true;
+		fs->binary_summary = s->opts->binary;
+	}
+	fs->chunk_len = len;
+	fs->nul_checked = 0;
+	fs->nul_at = SIZE_MAX;
+	if (s->opts->text)
+		fs->nul_checked = len;
 	matcher_new_buffer(fs->s->scratch);
 	fs->count_pos = 0;
 	if (fs->in_long)
 		start = finish_long_line(fs, buf, len);
-	if (text < start)
-		text = start;
 	fs->count_pos = start;
-	search_lines(fs, buf, start, text);
-	if (text < len && !fs->done) {
-		fs->binary = true;
-		fs->binary_summary = s->opts->binary;
-		search_lines(fs, buf, text, len);
-	}
+	search_lines(fs, buf, start, len);
 	/*
 	 * Later chunks need the count (for -n, and to name the line of a
 	 * match error); after the last one nobody does.
@@ -340,6 +394,74 @@ is_output_file(const struct searcher *s, const struct stat *st)
 	    !(o->has_max_count && o->max_count <= 1);
 }
 
+/*
+ * Read the file chunk by chunk and search each; true when it turned out
+ * to be a binary file to skip.
+ */
+static bool
+read_file(struct file_search *fs, bool stream)
+{
+	struct searcher *s = fs->s;
+	struct reader *r = &s->reader;
+	bool skip = false;
+
+	while (!fs->done && !cancel_requested()) {
+		const char *chunk;
+		size_t len;
+		enum reader_status st_read = reader_next(r, &chunk, &len);
+
+		if (st_read == READER_END)
+			break;
+		if (st_read == READER_ERROR) {
+			diag_file_error(fs->path, errno);
+			break;
+		}
+		if (st_read == READER_PARTIAL) {
+			search_partial(fs, chunk, len, &skip);
+			if (skip)
+				break;
+			continue;
+		}
+		if (st_read == READER_TOO_LONG) {
+			diag_file_message(fs->path, "line too long, skipped");
+			fs->line_no++;
+			continue;
+		}
+		fs->out_mark = fs->out->len;
+		search_chunk(fs, chunk, len, &skip);
+		if (skip)
+			break;
+		if (s->flush != NULL && fs->out->len > 0 &&
+		    (stream || fs->out->len >= STREAM_FLUSH))
+			s->flush(fs->out);
+	}
+	return skip;
+}
+
+/*
+ * read_file over a mapped file.  If the file shrinks meanwhile, touching
+ * the lost pages raises SIGBUS, which ends this file's search as an error;
+ * the output of the chunk being searched is dropped, since its last record
+ * may be cut.
+ */
+static bool
+read_mapped(struct file_search *fs, bool stream)
+{
+	sigjmp_buf jb;
+	bool skip;
+
+	if (sigsetjmp(jb, 0) != 0) {
+		if (fs->out->len > fs->out_mark)
+			fs->out->len = fs->out_mark;
+		diag_file_message(fs->path, "file shrank while it was read");
+		return false;
+	}
+	mapguard_arm(&jb);
+	skip = read_file(fs, stream);
+	mapguard_disarm();
+	return skip;
+}
+
 void
 searcher_search_fd(struct searcher *s, int fd, const char *path, bool named,
     struct outbuf *out, struct search_result *res)
@@ -381,35 +503,8 @@ searcher_search_fd(struct searcher *s, int fd, const char *path, bool named,
 	    s->opts->output != OUTPUT_LINES)
 		reader_stream_long_lines(r, STREAM_LINE_MAX,
 		    matcher_literal_span(s->matcher));
-	while (!fs.done && !cancel_requested()) {
-		const char *chunk;
-		size_t len;
-		enum reader_status st_read = reader_next(r, &chunk, &len);
-
-		if (st_read == READER_END)
-			break;
-		if (st_read == READER_ERROR) {
-			diag_file_error(path, errno);
-			break;
-		}
-		if (st_read == READER_PARTIAL) {
-			search_partial(&fs, chunk, len, &skip);
-			if (skip)
-				break;
-			continue;
-		}
-		if (st_read == READER_TOO_LONG) {
-			diag_file_message(path, "line too long, skipped");
-			fs.line_no++;
-			continue;
-		}
-		search_chunk(&fs, chunk, len, &skip);
-		if (skip)
-			break;
-		if (s->flush != NULL && out->len > 0 &&
-		    (stream || out->len >= STREAM_FLUSH))
-			s->flush(out);
-	}
+	skip = reader_is_mapped(r) ? read_mapped(&fs, stream) :
+	    read_file(&fs, stream);
 	reader_trim(r);
 	if (skip) {
 		res->skipped_binary = true;
