@@ -4,7 +4,10 @@
  * A worker takes path batches from the work port until it is closed,
  * searches each file with its own searcher (read buffer, PCRE2 scratch,
  * all in its private arena), and sends every file's whole output to the
- * reply port as one message.  Files with no output send nothing.
+ * reply port.  Files with no output send nothing.  Unsorted, the outputs
+ * of a batch's files go together in one message (each file's output still
+ * whole), so that -c over many files does not wake the printer per file;
+ * sorted, each file is a message of its own, found by its place.
  */
 #include "worker.h"
 
@@ -18,6 +21,23 @@
 #include "diag.h"
 #include "searcher.h"
 
+enum {
+	WORKER_SEND = 32 * 1024, /* unsorted output is sent at this size */
+};
+
+/* Send out's contents (if any) as one result, then empty it. */
+static void
+send_output(const struct worker_shared *sh, uint64_t seq, struct outbuf *out)
+{
+	struct result *r = result_from_outbuf(seq, out);
+
+	if (r == NULL)
+		diag_fatal("out of memory");
+	if (!port_send(sh->reply, r))
+		free(r);
+	outbuf_clear(out);
+}
+
 static void
 search_entry(struct worker *w, struct searcher *s, struct outbuf *out,
     const struct batch_entry *e)
@@ -25,7 +45,8 @@ search_entry(struct worker *w, struct searcher *s, struct outbuf *out,
 	const struct worker_shared *sh = w->shared;
 	struct search_result res;
 
-	outbuf_clear(out);
+	if (sh->sorted)
+		outbuf_clear(out);
 	if (strcmp(e->path, "-") == 0)
 		searcher_search_fd(s, STDIN_FILENO, "(standard input)", true,
 		    out, &res);
@@ -40,14 +61,8 @@ search_entry(struct worker *w, struct searcher *s, struct outbuf *out,
 	/* -q: the answer is known; nothing else needs to run. */
 	if (sh->opts->output == OUTPUT_QUIET && res.selected > 0)
 		cancel_request();
-	if (out->len > 0 || sh->sorted) {
-		struct result *r = result_from_outbuf(e->seq, out);
-
-		if (r == NULL)
-			diag_fatal("out of memory");
-		if (!port_send(sh->reply, r))
-			free(r);
-	}
+	if (sh->sorted || out->len >= WORKER_SEND)
+		send_output(sh, e->seq, out);
 }
 
 void
@@ -71,6 +86,8 @@ worker_main(struct isolate *self, void *arg)
 
 		while (!cancel_requested() && batch_next(b, &cursor, &e))
 			search_entry(w, &s, &out, &e);
+		if (out.len > 0)
+			send_output(sh, e.seq, &out);
 		batch_free(b);
 	}
 	outbuf_free(&out);
