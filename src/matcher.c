@@ -28,6 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dfa.h"
 #include "diag.h"
 #include "literal.h"
 #include "outbuf.h"
@@ -37,6 +38,7 @@ struct matcher {
 	bool buffer_scan;  /* whole-buffer candidate search is exact */
 	size_t literal_span;  /* see matcher_literal_span */
 	struct literal_set *literals; /* required strings, or NULL */
+	struct dfa *dfa;   /* ASCII line filter, or NULL (see dfa.h) */
 	uint32_t match_limit; /* 0: PCRE2's default */
 	uint32_t depth_limit;
 };
@@ -48,6 +50,7 @@ struct matcher_scratch {
 	size_t jit_max;    /* the JIT stack's current maximum size */
 	struct literal_cursor cursor; /* prefilter state in the buffer */
 	size_t last_from;
+	struct dfa_cache *dfa_cache; /* the DFA's states, when m->dfa */
 };
 
 enum {
@@ -344,6 +347,36 @@ literal_span(const struct options *opts, uint32_t flags)
 	return (flags & PCRE2_CASELESS) ? longest * 4 : longest;
 }
 
+/*
+ * The ASCII DFA for the program, when it can stand in for PCRE2 on ASCII
+ * lines: the program was compiled as UTF (not as bytes), has no -w
+ * lookarounds, and the limits are PCRE2's own (with --match-limit or
+ * --depth-limit the user asks for PCRE2's behaviour at its limits).
+ */
+static struct dfa *
+compile_dfa(const struct matcher *m, const struct options *opts,
+    const struct outbuf *program, uint32_t flags)
+{
+	uint32_t options = 0;
+	struct outbuf text = OUTBUF_INIT;
+	struct dfa *dfa;
+
+	if (m->literals != NULL || opts->word || opts->match_limit > 0 ||
+	    opts->depth_limit > 0 ||
+	    pcre2_pattern_info(m->code, PCRE2_INFO_ALLOPTIONS, &options) != 0 ||
+	    (options & PCRE2_UTF) == 0)
+		return NULL;
+	/* PCRE2_EXTRA_MATCH_LINE is "^(?:" and ")$" around the pattern. */
+	if (opts->line)
+		outbuf_puts(&text, "^(?:");
+	outbuf_append(&text, program->data, program->len);
+	if (opts->line)
+		outbuf_puts(&text, ")$");
+	dfa = dfa_compile(text.data, text.len, (flags & PCRE2_CASELESS) != 0);
+	outbuf_free(&text);
+	return dfa;
+}
+
 struct matcher *
 matcher_compile(const struct options *opts)
 {
@@ -382,12 +415,13 @@ matcher_compile(const struct options *opts)
 			whole = opts->patterns[0];
 		report_bad_pattern(&whole, err, erroff);
 	}
-	outbuf_free(&program);
 	/* Without JIT (unsupported CPU) the interpreter still works. */
 	pcre2_jit_compile(m->code, PCRE2_JIT_COMPLETE);
 
 	m->literal_span = literal_span(opts, flags);
 	m->literals = literal_extract(opts, (flags & PCRE2_CASELESS) != 0);
+	m->dfa = compile_dfa(m, opts, &program, flags);
+	outbuf_free(&program);
 	/*
 	 * -w's lookarounds meet a PCRE2 10.42 JIT bug next to invalid UTF-8
 	 * in a whole buffer (a line after "\n" then an invalid byte is
@@ -408,6 +442,7 @@ matcher_free(struct matcher *m)
 		return;
 	pcre2_code_free(m->code);
 	literal_free(m->literals);
+	dfa_free(m->dfa);
 	free(m);
 }
 
@@ -429,7 +464,10 @@ matcher_scratch_new(const struct matcher *m)
 		pcre2_set_match_limit(s->mctx, m->match_limit);
 	if (m->depth_limit > 0)
 		pcre2_set_depth_limit(s->mctx, m->depth_limit);
-	if (s->md == NULL || s->mctx == NULL || s->jit_stack == NULL) {
+	if (m->dfa != NULL)
+		s->dfa_cache = dfa_cache_new(m->dfa);
+	if (s->md == NULL || s->mctx == NULL || s->jit_stack == NULL ||
+	    (m->dfa != NULL && s->dfa_cache == NULL)) {
 		matcher_scratch_free(s);
 		return NULL;
 	}
@@ -446,6 +484,7 @@ matcher_scratch_free(struct matcher_scratch *s)
 	pcre2_match_context_free(s->mctx);
 	pcre2_jit_stack_free(s->jit_stack);
 	literal_cursor_free(&s->cursor);
+	dfa_cache_free(s->dfa_cache);
 	free(s);
 }
 
@@ -562,6 +601,32 @@ next_line_literal(const struct matcher *m, struct matcher_scratch *s,
 	return 0;
 }
 
+/*
+ * With the ASCII DFA: it decides the lines it can; PCRE2 matches the lines
+ * it hands back as "maybe" (a byte >= 0x80) alone.
+ */
+static int
+next_line_dfa(const struct matcher *m, struct matcher_scratch *s,
+    const char *buf, size_t len, size_t from, struct span *line)
+{
+	enum dfa_result r;
+
+	while ((r = dfa_next_line(m->dfa, s->dfa_cache, buf, len, from,
+	    line)) != DFA_NONE) {
+		struct span match;
+		int rc;
+
+		if (r == DFA_MATCH)
+			return 1;
+		rc = run(m, s, buf + line->start, line->end - line->start, 0,
+		    &match);
+		if (rc != 0)
+			return rc;
+		from = line->end + 1;
+	}
+	return 0;
+}
+
 void
 matcher_new_buffer(struct matcher_scratch *s)
 {
@@ -576,6 +641,8 @@ matcher_next_line(const struct matcher *m, struct matcher_scratch *s,
 		return 0;
 	if (m->literals != NULL)
 		return next_line_literal(m, s, buf, len, from, line);
+	if (m->dfa != NULL)
+		return next_line_dfa(m, s, buf, len, from, line);
 	if (!m->buffer_scan)
 		return next_line_each(m, s, buf, len, from, line);
 

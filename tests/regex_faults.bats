@@ -34,19 +34,37 @@ assert_clean_end()
 }
 
 # --- the match limit ----------------------------------------------------------------
+#
+# Patterns without a required string go to the ASCII DFA (src/dfa.c), which
+# decides (a+)+$ on ASCII lines with no backtracking at all.  The \b in
+# (a+)+\b$ keeps these tests on PCRE2 alone: \b changes nothing here but
+# is not in the DFA's subset.
+
+@test "catastrophic backtracking on ASCII lines: the DFA decides, no limit hit" {
+	printf 'aaa\n%sb\naa\nb\naaaa\n' "$(a_times 40)" >f
+	run --separate-stderr timeout 10 "$ISOGREP" -n '(a+)+$' f
+	assert_status 0
+	assert_output $'1:aaa\n3:aa\n5:aaaa'
+	assert_no_stderr
+	# Explicit limits are PCRE2's: then PCRE2 matches every line.
+	run --separate-stderr timeout 10 "$ISOGREP" -n --match-limit=100000 '(a+)+$' f
+	assert_status 2
+	assert_output $'1:aaa\n3:aa\n5:aaaa'
+	assert_stderr 'isogrep: f:2: match limit exceeded'
+}
 
 @test "catastrophic backtracking in one file: FILE:LINE: match limit exceeded, the rest printed" {
 	printf 'aaa\n%sb\naa\nb\naaaa\n' "$(a_times 40)" >f
-	run --separate-stderr timeout 10 "$ISOGREP" -n '(a+)+$' f
+	run --separate-stderr timeout 10 "$ISOGREP" -n '(a+)+\b$' f
 	assert_status 2
 	assert_output $'1:aaa\n3:aa\n5:aaaa'
 	assert_stderr 'isogrep: f:2: match limit exceeded'
 	# The line number is right without -n, with -c and from stdin.
-	run --separate-stderr timeout 10 "$ISOGREP" -c '(a+)+$' f
+	run --separate-stderr timeout 10 "$ISOGREP" -c '(a+)+\b$' f
 	assert_status 2
 	assert_output 3
 	assert_stderr 'isogrep: f:2: match limit exceeded'
-	run --separate-stderr timeout 10 "$ISOGREP" '(a+)+$' <f
+	run --separate-stderr timeout 10 "$ISOGREP" '(a+)+\b$' <f
 	assert_status 2
 	assert_output $'aaa\naa\naaaa'
 	assert_stderr 'isogrep: (standard input):2: match limit exceeded'
@@ -60,7 +78,7 @@ assert_clean_end()
 		printf 'a%.0s' $(seq 1 "$i") >"d/ok$i"
 		printf '\n' >>"d/ok$i"
 	done
-	run --separate-stderr timeout 10 "$ISOGREP" -j 4 -n '(a+)+$' d
+	run --separate-stderr timeout 10 "$ISOGREP" -j 4 -n '(a+)+\b$' d
 	assert_status 2
 	assert_stderr 'isogrep: d/sub/bad:5: match limit exceeded'
 	[ "${#lines[@]}" -eq 22 ] || { show; false; }
@@ -68,7 +86,7 @@ assert_clean_end()
 	assert_contains "$output" 'd/sub/bad:6:aaa'
 	assert_contains "$output" "d/ok20:1:$(a_times 20)"
 	# -q stops at the first selected line: exit 0 whatever came before.
-	run --separate-stderr timeout 10 "$ISOGREP" -q '(a+)+$' d
+	run --separate-stderr timeout 10 "$ISOGREP" -q '(a+)+\b$' d
 	assert_status 0
 	assert_output ''
 }
@@ -87,14 +105,14 @@ assert_clean_end()
 	run --separate-stderr timeout 10 "$ISOGREP" -c --match-limit 100 'a.*?x' long
 	assert_status 2
 	assert_stderr 'isogrep: long:1: match limit exceeded'
-	# (a+)+$ on 24 a's and a b: about 2^24 steps, over PCRE2's default
+	# (a+)+\b$ on 24 a's and a b: about 2^24 steps, over PCRE2's default
 	# limit of 10,000,000 but well under 10^9.
 	printf '%sb\naaa\n' "$(a_times 24)" >hard
-	run --separate-stderr timeout 10 "$ISOGREP" -c '(a+)+$' hard
+	run --separate-stderr timeout 10 "$ISOGREP" -c '(a+)+\b$' hard
 	assert_status 2
 	assert_output 1
 	assert_stderr 'isogrep: hard:1: match limit exceeded'
-	run --separate-stderr timeout 10 "$ISOGREP" -c --match-limit=1000000000 '(a+)+$' hard
+	run --separate-stderr timeout 10 "$ISOGREP" -c --match-limit=1000000000 '(a+)+\b$' hard
 	assert_status 0
 	assert_output 1
 	assert_no_stderr
