@@ -15,21 +15,33 @@ struct literal_set;
 /*
  * The strings one of which every match of the patterns of opts must
  * contain, or NULL when none can be proven (then no prefilter is used).
- * Only case-sensitive patterns get one (caseless: NULL).
+ * caseless: the patterns are compiled with PCRE2_CASELESS (and UTF, UCP);
+ * the strings are then found ignoring ASCII case.
  */
 struct literal_set *literal_extract(const struct options *opts, bool caseless);
 
+/*
+ * Was ls extracted for caseless patterns?  Then a hit only makes its line
+ * a candidate, even for plain-string patterns: the string found may be a
+ * piece of the pattern (cut at k, s or a non-ASCII letter, which have
+ * case partners of other lengths), so the line must be matched to know.
+ */
+bool literal_set_caseless(const struct literal_set *ls);
+
 void literal_free(struct literal_set *ls);
 
-/* Search state for one buffer: where each literal was last seen. */
+/*
+ * Search state for one buffer: the last search and what it found.  All
+ * zero is a valid state that literal_cursor_reset must follow.
+ */
 struct literal_cursor {
 	const char *buf;
 	size_t len;
-	size_t *next; /* per literal: next occurrence at or after a point */
-	size_t nnext;
+	size_t from; /* the last search started here, */
+	size_t hit;  /* found this (SIZE_MAX: no search yet) */
 };
 
-/* Prepare c for searching buf[0, len) (reuses c's memory). */
+/* Prepare c for searching buf[0, len). */
 void literal_cursor_reset(const struct literal_set *ls,
     struct literal_cursor *c, const char *buf, size_t len);
 

@@ -10,12 +10,19 @@
  * Extraction reads just enough of PCRE2's syntax to be sure: it takes the
  * longest run of plain characters that every match must contain, from the
  * top level of the pattern (or of each top-level alternative).  Anything it
- * does not fully understand -- "(?" constructs, \Q, caseless matching --
- * means no prefilter, never a wrong one.
+ * does not fully understand -- "(?" constructs, \Q -- means no prefilter,
+ * never a wrong one.
  *
- * The scan tests two of the needle's rarer bytes at their offsets 16
- * positions at a time (SSE2), or 32 with AVX2, and compares the whole
- * needle only where both agree.
+ * Caseless matching (PCRE2_CASELESS with UTF and UCP) lets an ASCII letter
+ * match its other case, and two of them more: k and K also match U+212A
+ * KELVIN SIGN, s and S also U+017F LONG S (checked against PCRE2 10.42 for
+ * every ASCII character; no other one has a partner outside ASCII).  Non-ASCII
+ * characters have partners of other lengths or in ASCII.  So a caseless run
+ * ends at k, s and any non-ASCII character, like at a character class: what
+ * remains matches exactly its ASCII case variants, which the scanner
+ * compares caselessly.
+ *
+ * litscan.c does the finding: one pass over the buffer for all strings.
  */
 #include "literal.h"
 
@@ -23,153 +30,27 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cpu.h"
 #include "diag.h"
+#include "litscan.h"
 #include "outbuf.h"
-
-#ifdef __SSE2__
-#include <immintrin.h>
-#endif
 
 enum {
 	LITERAL_MIN = 2,  /* shorter ones do not pay for themselves */
 	LITERAL_MAX = 16, /* more alternatives: leave it to PCRE2 */
 };
 
-struct needle {
-	char *bytes;
-	size_t len;
-	size_t rare1, rare2; /* offsets of the two bytes tested first */
-};
-
 struct literal_set {
-	struct needle *needles;
-	size_t count;
+	struct litscan *scan;
+	bool caseless; /* a hit is only a candidate: see literal.h */
 };
 
-/* Rough commonness of a byte in source code and text: lower is rarer. */
-static int
-byte_rank(unsigned char c)
-{
-	static const char common[] = " etaoinsrlcdhupm\n\t_();,.*=-/>#\"'{}0x1";
-	const char *hit = c ? strchr(common, c) : NULL;
-
-	if (hit != NULL)
-		return 100 - (int)(hit - common);
-	if (c >= 'a' && c <= 'z')
-		return 40;
-	if (c >= 'A' && c <= 'Z')
-		return 30;
-	if (c >= '0' && c <= '9')
-		return 30;
-	return 10;
-}
-
-static void
-needle_init(struct needle *n, const char *s, size_t len)
-{
-	n->bytes = malloc(len);
-	if (n->bytes == NULL)
-		diag_fatal("out of memory");
-	memcpy(n->bytes, s, len);
-	n->len = len;
-	n->rare1 = 0;
-	for (size_t i = 1; i < len; i++)
-		if (byte_rank((unsigned char)s[i]) <
-		    byte_rank((unsigned char)s[n->rare1]))
-			n->rare1 = i;
-	n->rare2 = n->rare1 == 0 ? 1 : 0;
-	for (size_t i = 0; i < len; i++)
-		if (i != n->rare1 && byte_rank((unsigned char)s[i]) <
-		    byte_rank((unsigned char)s[n->rare2]))
-			n->rare2 = i;
-}
-
-#ifdef __SSE2__
-/*
- * The AVX2 form of the loop below, 32 positions a step; *at is where it
- * stopped (the caller finishes the tail).  Returns a hit or len.
- */
-__attribute__((target("avx2"))) static size_t
-needle_find_avx2(const struct needle *n, const char *buf, size_t len,
-    size_t *at)
-{
-	const __m256i b1 = _mm256_set1_epi8(n->bytes[n->rare1]);
-	const __m256i b2 = _mm256_set1_epi8(n->bytes[n->rare2]);
-	size_t hi = n->rare1 > n->rare2 ? n->rare1 : n->rare2;
-	size_t i = *at;
-
-	while (i + 32 + hi <= len && i + 31 + n->len <= len) {
-		__m256i v1 = _mm256_loadu_si256(
-		    (const __m256i *)(const void *)(buf + i + n->rare1));
-		__m256i v2 = _mm256_loadu_si256(
-		    (const __m256i *)(const void *)(buf + i + n->rare2));
-		unsigned mask = (unsigned)_mm256_movemask_epi8(
-		    _mm256_and_si256(_mm256_cmpeq_epi8(v1, b1),
-		    _mm256_cmpeq_epi8(v2, b2)));
-
-		while (mask != 0) {
-			unsigned bit = (unsigned)__builtin_ctz(mask);
-
-			if (memcmp(buf + i + bit, n->bytes, n->len) == 0)
-				return i + bit;
-			mask &= mask - 1;
-		}
-		i += 32;
-	}
-	*at = i;
-	return len;
-}
-
-#endif
-
-/* First start >= from of the needle in buf[0, len), or len. */
-static size_t
-needle_find(const struct needle *n, const char *buf, size_t len, size_t from)
-{
-	size_t hi = n->rare1 > n->rare2 ? n->rare1 : n->rare2;
-	size_t i = from;
-
-	if (len < n->len || from > len - n->len)
-		return len;
-#ifdef __SSE2__
-	if (cpu_has_avx2()) {
-		size_t hit = needle_find_avx2(n, buf, len, &i);
-
-		if (hit != len)
-			return hit;
-	}
-	{
-		const __m128i b1 = _mm_set1_epi8(n->bytes[n->rare1]);
-		const __m128i b2 = _mm_set1_epi8(n->bytes[n->rare2]);
-
-		/* Both loads and every candidate stay inside the buffer. */
-		while (i + 16 + hi <= len && i + 15 + n->len <= len) {
-			__m128i v1 = _mm_loadu_si128(
-			    (const __m128i *)(const void *)(buf + i + n->rare1));
-			__m128i v2 = _mm_loadu_si128(
-			    (const __m128i *)(const void *)(buf + i + n->rare2));
-			unsigned mask = (unsigned)_mm_movemask_epi8(
-			    _mm_and_si128(_mm_cmpeq_epi8(v1, b1),
-			    _mm_cmpeq_epi8(v2, b2)));
-
-			while (mask != 0) {
-				unsigned bit = (unsigned)__builtin_ctz(mask);
-
-				if (memcmp(buf + i + bit, n->bytes, n->len) == 0)
-					return i + bit;
-				mask &= mask - 1;
-			}
-			i += 16;
-		}
-	}
-#endif
-	{
-		const char *hit = memmem(buf + i, len - i, n->bytes, n->len);
-
-		return hit ? (size_t)(hit - buf) : len;
-	}
-}
+/* The strings being extracted, before they become a scanner. */
+struct literal_list {
+	char **strs;
+	size_t *lens;
+	size_t count;
+	bool all_whole; /* every string is its whole alternative */
+};
 
 /* Extraction state for one alternative. */
 struct scan {
@@ -337,9 +218,26 @@ read_atom(struct scan *s, char *lit, size_t *lit_len)
 	return true;
 }
 
-/* The longest literal every match of the alternative p[0, n) contains. */
+/*
+ * May the character lit[0, len) stand for itself in a caseless run?  Only
+ * ASCII other than k and s: those, and non-ASCII characters, may match
+ * text of another length.
+ */
 static bool
-alternative_literal(const char *p, size_t n, struct outbuf *out)
+caseless_exact(const char *lit, size_t len)
+{
+	unsigned char c = (unsigned char)lit[0];
+
+	return len == 1 && c < 0x80 && strchr("kKsS", c) == NULL;
+}
+
+/*
+ * The longest literal every match of the alternative p[0, n) contains;
+ * *whole: it is the entire alternative.
+ */
+static bool
+alternative_literal(const char *p, size_t n, bool caseless,
+    struct outbuf *out, bool *whole)
 {
 	struct scan s = {p, n, 0, OUTBUF_INIT, OUTBUF_INIT};
 	bool ok = true;
@@ -354,6 +252,8 @@ alternative_literal(const char *p, size_t n, struct outbuf *out)
 		    read_quantifier(&s, &min, &quantified);
 		if (!ok)
 			break;
+		if (caseless && lit_len > 0 && !caseless_exact(lit, lit_len))
+			lit_len = 0;
 		if (lit_len == 0) {
 			end_run(&s);
 		} else if (!quantified) {
@@ -366,6 +266,7 @@ alternative_literal(const char *p, size_t n, struct outbuf *out)
 		}
 	}
 	end_run(&s);
+	*whole = s.best.len == n;
 	if (ok && s.best.len >= LITERAL_MIN)
 		outbuf_append(out, s.best.data, s.best.len);
 	else
@@ -376,20 +277,65 @@ alternative_literal(const char *p, size_t n, struct outbuf *out)
 }
 
 static void
-set_add(struct literal_set *ls, const char *s, size_t len)
+list_add(struct literal_list *l, const char *s, size_t len, bool whole)
 {
-	struct needle *n = realloc(ls->needles,
-	    (ls->count + 1) * sizeof(*n));
+	char **strs = realloc(l->strs, (l->count + 1) * sizeof(*strs));
+	size_t *lens;
 
-	if (n == NULL)
+	if (strs == NULL)
 		diag_fatal("out of memory");
-	ls->needles = n;
-	needle_init(&ls->needles[ls->count++], s, len);
+	l->strs = strs;
+	lens = realloc(l->lens, (l->count + 1) * sizeof(*lens));
+	if (lens == NULL)
+		diag_fatal("out of memory");
+	l->lens = lens;
+	l->strs[l->count] = malloc(len);
+	if (l->strs[l->count] == NULL)
+		diag_fatal("out of memory");
+	memcpy(l->strs[l->count], s, len);
+	l->lens[l->count++] = len;
+	l->all_whole = l->all_whole && whole;
+}
+
+static void
+list_free(struct literal_list *l)
+{
+	for (size_t i = 0; i < l->count; i++)
+		free(l->strs[i]);
+	free(l->strs);
+	free(l->lens);
+}
+
+/* A -F string: all of it, or (caseless) its longest exact run. */
+static bool
+add_fixed(struct literal_list *l, const struct pattern *p, bool caseless)
+{
+	size_t best = 0, best_len = 0, start = 0;
+
+	if (!caseless) {
+		if (p->len < LITERAL_MIN)
+			return false;
+		list_add(l, p->text, p->len, true);
+		return true;
+	}
+	for (size_t i = 0; i <= p->len; i++) {
+		if (i < p->len && caseless_exact(p->text + i, 1))
+			continue;
+		if (i - start > best_len) {
+			best = start;
+			best_len = i - start;
+		}
+		start = i + 1;
+	}
+	if (best_len < LITERAL_MIN)
+		return false;
+	list_add(l, p->text + best, best_len, best_len == p->len);
+	return true;
 }
 
 /* Split p at top-level '|' and add each alternative's literal. */
 static bool
-add_pattern(struct literal_set *ls, const struct pattern *p)
+add_pattern(struct literal_list *l, const struct pattern *p, bool caseless)
 {
 	size_t start = 0;
 	int depth = 0;
@@ -397,7 +343,7 @@ add_pattern(struct literal_set *ls, const struct pattern *p)
 	for (size_t i = 0; i <= p->len; i++) {
 		char c = i < p->len ? p->text[i] : '|';
 		struct outbuf lit = OUTBUF_INIT;
-		bool ok;
+		bool ok, whole;
 
 		/* A final backslash (quoted by \Q) must not skip the end. */
 		if (c == '\\' && i + 1 < p->len) {
@@ -419,13 +365,40 @@ add_pattern(struct literal_set *ls, const struct pattern *p)
 			depth--;
 		if (c != '|' || depth != 0)
 			continue;
-		ok = alternative_literal(p->text + start, i - start, &lit);
+		ok = alternative_literal(p->text + start, i - start, caseless,
+		    &lit, &whole);
 		if (ok)
-			set_add(ls, lit.data, lit.len);
+			list_add(l, lit.data, lit.len, whole);
 		outbuf_free(&lit);
-		if (!ok || ls->count > LITERAL_MAX)
+		if (!ok || l->count > LITERAL_MAX)
 			return false;
 		start = i + 1;
+	}
+	return true;
+}
+
+/*
+ * Would matcher.c take a hit for a match without asking PCRE2?  It does
+ * when every pattern is a plain string (its literal_span), which is only
+ * right for case-sensitive hits -- or caseless ones of whole patterns.
+ * Until matcher.c asks literal_set_caseless(), caseless sets that are
+ * not whole plain patterns must not reach it.  (Temporary: remove with
+ * the matcher change.)
+ */
+static bool
+matcher_trusts_hits(const struct options *opts)
+{
+	if (opts->word || opts->line)
+		return false;
+	for (size_t i = 0; i < opts->npatterns; i++) {
+		const struct pattern *p = &opts->patterns[i];
+
+		if (opts->fixed_strings)
+			continue;
+		for (size_t k = 0; k < p->len; k++)
+			if (p->text[k] != '\0' &&
+			    strchr("\\^$.|?*+()[]{}", p->text[k]) != NULL)
+				return false;
 	}
 	return true;
 }
@@ -433,31 +406,37 @@ add_pattern(struct literal_set *ls, const struct pattern *p)
 struct literal_set *
 literal_extract(const struct options *opts, bool caseless)
 {
-	struct literal_set *ls;
-	bool ok = true;
+	struct literal_list l = {NULL, NULL, 0, true};
+	struct literal_set *ls = NULL;
+	bool ok = opts->npatterns > 0;
 
-	if (caseless || opts->npatterns == 0)
-		return NULL;
-	ls = calloc(1, sizeof(*ls));
-	if (ls == NULL)
-		diag_fatal("out of memory");
 	for (size_t i = 0; ok && i < opts->npatterns; i++) {
 		const struct pattern *p = &opts->patterns[i];
 
-		if (opts->fixed_strings) {
-			ok = p->len >= LITERAL_MIN;
-			if (ok)
-				set_add(ls, p->text, p->len);
-		} else {
-			ok = add_pattern(ls, p);
-		}
-		ok = ok && ls->count <= LITERAL_MAX;
+		if (opts->fixed_strings)
+			ok = add_fixed(&l, p, caseless);
+		else
+			ok = add_pattern(&l, p, caseless);
+		ok = ok && l.count <= LITERAL_MAX;
 	}
-	if (!ok) {
-		literal_free(ls);
-		return NULL;
+	if (ok && caseless && !l.all_whole && matcher_trusts_hits(opts))
+		ok = false;
+	if (ok) {
+		ls = calloc(1, sizeof(*ls));
+		if (ls == NULL)
+			diag_fatal("out of memory");
+		ls->caseless = caseless;
+		ls->scan = litscan_new((const char *const *)l.strs, l.lens,
+		    l.count, caseless);
 	}
+	list_free(&l);
 	return ls;
+}
+
+bool
+literal_set_caseless(const struct literal_set *ls)
+{
+	return ls->caseless;
 }
 
 void
@@ -465,9 +444,7 @@ literal_free(struct literal_set *ls)
 {
 	if (ls == NULL)
 		return;
-	for (size_t i = 0; i < ls->count; i++)
-		free(ls->needles[i].bytes);
-	free(ls->needles);
+	litscan_free(ls->scan);
 	free(ls);
 }
 
@@ -475,42 +452,27 @@ void
 literal_cursor_reset(const struct literal_set *ls, struct literal_cursor *c,
     const char *buf, size_t len)
 {
-	if (c->nnext < ls->count) {
-		size_t *next = realloc(c->next, ls->count * sizeof(*next));
-
-		if (next == NULL)
-			diag_fatal("out of memory");
-		c->next = next;
-		c->nnext = ls->count;
-	}
+	(void)ls;
 	c->buf = buf;
 	c->len = len;
-	/* Nothing found yet: every literal must be searched for. */
-	for (size_t i = 0; i < ls->count; i++)
-		c->next[i] = SIZE_MAX;
+	c->from = 0;
+	c->hit = SIZE_MAX; /* nothing searched yet */
 }
 
 void
 literal_cursor_free(struct literal_cursor *c)
 {
-	free(c->next);
-	c->next = NULL;
-	c->nnext = 0;
+	c->hit = SIZE_MAX;
 }
 
 size_t
 literal_next(const struct literal_set *ls, struct literal_cursor *c,
     size_t from)
 {
-	size_t best = c->len;
-
-	for (size_t i = 0; i < ls->count; i++) {
-		if (c->next[i] == SIZE_MAX || (c->next[i] < from &&
-		    c->next[i] != c->len))
-			c->next[i] = needle_find(&ls->needles[i], c->buf,
-			    c->len, from);
-		if (c->next[i] < best)
-			best = c->next[i];
+	/* The last hit is still the first at or after from? */
+	if (c->hit == SIZE_MAX || from < c->from || c->hit < from) {
+		c->from = from;
+		c->hit = litscan_find(ls->scan, c->buf, c->len, from);
 	}
-	return best;
+	return c->hit;
 }
