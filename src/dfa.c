@@ -11,14 +11,17 @@
  *
  * Bytes are first mapped to classes: ASCII bytes that every set treats
  * alike share a class; '\n' and the bytes >= 0x80 have one class each.  The
- * transition table holds, per state and class, the next state's row offset
- * or one of a few small sentinels, so the inner loop is one load and one
- * compare per byte:
+ * transition table holds, per state and class, the address of the next
+ * state's row or one of a few small sentinels, so the inner loop is one
+ * load and one compare per byte (an address rather than a row number saves
+ * an addition on the chain of loads, which bounds the speed):
  *
  *   UNKNOWN  not built yet: build it (the only slow path);
  *   MATCH    the line matches (at '\n': it matches at its end);
  *   MAYBE    a byte >= 0x80: PCRE2 must decide the line;
- *   NEWLINE  the line ends without a match: start the next one;
+ *   NEWLINE  the line ends without a match: start the next one (the
+ *            entry is then replaced by the start state, so that later
+ *            lines cross '\n' without leaving the inner loop);
  *   DEAD     nothing later on the line can match: skip to its end.
  *
  * States live in a per-thread cache of fixed size, allocated up front; when
@@ -50,7 +53,7 @@ enum {
 	T_MAYBE = 2,
 	T_NEWLINE = 3,
 	T_DEAD = 4,
-	T_SPECIAL = 8,  /* below: a sentinel; a row offset is >= stride */
+	T_SPECIAL = 8,  /* below: a sentinel; above: a row's address */
 };
 
 enum {
@@ -65,7 +68,7 @@ struct dfa {
 	uint8_t classmap[256];
 	uint8_t rep[256];      /* a byte of each ASCII class */
 	uint32_t nclasses;     /* including '\n' and >= 0x80 */
-	uint32_t stride;       /* table row length: >= nclasses, T_SPECIAL */
+	uint32_t stride;       /* table row length: >= nclasses */
 	uint32_t nl_class, hi_class;
 	bool never_ascii;      /* no ASCII-only line can match */
 };
@@ -77,14 +80,14 @@ struct state {
 };
 
 struct dfa_cache {
-	uint32_t *table;       /* rows of stride entries; row 0 unused */
+	uintptr_t *table;      /* rows of stride entries; row 0 unused */
 	struct state *states;  /* by row number */
 	uint32_t nstates, max_states;
 	uint32_t *pool;
 	uint32_t npool;
 	uint32_t *slots;       /* hash of states: row number, 0 empty */
 	uint32_t nslots;       /* a power of 2, >= 2 * max_states */
-	uint32_t start;        /* a row offset, T_MATCH or T_DEAD */
+	uintptr_t start;       /* a row's address, T_MATCH or T_DEAD */
 	uint32_t *start_list;  /* the start state, to rebuild it after a reset */
 	uint32_t start_n;
 	bool start_eol;
@@ -140,7 +143,7 @@ make_classes(struct dfa *d)
 	d->nl_class = n;
 	d->hi_class = n + 1;
 	d->nclasses = n + 2;
-	d->stride = d->nclasses < T_SPECIAL ? T_SPECIAL : d->nclasses;
+	d->stride = d->nclasses;
 	for (unsigned b = 0; b < 256; b++) {
 		if (b == '\n')
 			d->classmap[b] = (uint8_t)d->nl_class;
@@ -238,10 +241,10 @@ static void
 cache_reset(const struct dfa *d, struct dfa_cache *c);
 
 /*
- * The row offset of the state (list[0, n), eol), adding it when new.  May
+ * The row address of the state (list[0, n), eol), adding it when new.  May
  * reset the cache to make room (c->epoch then changes).
  */
-static uint32_t
+static uintptr_t
 intern(const struct dfa *d, struct dfa_cache *c, const uint32_t *list,
     uint32_t n, bool eol)
 {
@@ -249,13 +252,14 @@ intern(const struct dfa *d, struct dfa_cache *c, const uint32_t *list,
 	uint32_t mask = c->nslots - 1;
 	uint32_t i = h & mask;
 	struct state *st;
-	uint32_t *row;
+	uintptr_t *row;
 
 	for (; c->slots[i] != 0; i = (i + 1) & mask) {
 		st = &c->states[c->slots[i]];
 		if (st->hash == h && st->n == n && st->eol == eol &&
 		    memcmp(c->pool + st->off, list, n * sizeof(*list)) == 0)
-			return c->slots[i] * d->stride;
+			return (uintptr_t)(c->table +
+			    (size_t)c->slots[i] * d->stride);
 	}
 	if (c->nstates >= c->max_states || c->npool + n > POOL_ENTRIES) {
 		cache_reset(d, c);
@@ -273,7 +277,8 @@ intern(const struct dfa *d, struct dfa_cache *c, const uint32_t *list,
 	memset(row, 0, d->stride * sizeof(*row));
 	row[d->nl_class] = eol ? T_MATCH : T_NEWLINE;
 	row[d->hi_class] = T_MAYBE;
-	return c->nstates++ * d->stride;
+	c->nstates++;
+	return (uintptr_t)row;
 }
 
 static void
@@ -288,10 +293,10 @@ cache_reset(const struct dfa *d, struct dfa_cache *c)
 }
 
 /*
- * The state after kernel[0, nk) (a line's start when bol): its row offset,
- * or T_MATCH or T_DEAD.
+ * The state after kernel[0, nk) (a line's start when bol): its row's
+ * address, or T_MATCH or T_DEAD.
  */
-static uint32_t
+static uintptr_t
 state_for(const struct dfa *d, struct dfa_cache *c, uint32_t nk, bool bol)
 {
 	const struct nfa *nfa = d->nfa;
@@ -306,14 +311,16 @@ state_for(const struct dfa *d, struct dfa_cache *c, uint32_t nk, bool bol)
 	return intern(d, c, c->list, n, eol);
 }
 
-/* Build the transition of row offset s on class cls; returns it. */
-static uint32_t
-step(const struct dfa *d, struct dfa_cache *c, uint32_t s, unsigned cls)
+/* Build the transition of the state at row s on class cls; returns it. */
+static uintptr_t
+step(const struct dfa *d, struct dfa_cache *c, uintptr_t s, unsigned cls)
 {
 	const struct nfa *nfa = d->nfa;
-	const struct state *st = &c->states[s / d->stride];
+	const struct state *st =
+	    &c->states[(size_t)((uintptr_t *)s - c->table) / d->stride];
 	unsigned byte = d->rep[cls];
-	uint32_t nk = 0, epoch = c->epoch, t;
+	uint32_t nk = 0, epoch = c->epoch;
+	uintptr_t t;
 
 	for (uint32_t i = 0; i < st->n; i++) {
 		const struct nfa_node *node = &nfa->nodes[c->pool[st->off + i]];
@@ -324,7 +331,7 @@ step(const struct dfa *d, struct dfa_cache *c, uint32_t s, unsigned cls)
 	c->kernel[nk++] = nfa->start;
 	t = state_for(d, c, nk, false);
 	if (c->epoch == epoch)
-		c->table[s + cls] = t;
+		((uintptr_t *)s)[cls] = t;
 	return t;
 }
 
@@ -336,13 +343,14 @@ dfa_cache_new(const struct dfa *d)
 
 	if (c == NULL)
 		return NULL;
-	c->max_states = TABLE_BYTES / (d->stride * sizeof(uint32_t));
+	c->max_states = TABLE_BYTES / (d->stride * sizeof(uintptr_t));
 	if (c->max_states > MAX_STATES)
 		c->max_states = MAX_STATES;
 	c->nslots = 1;
 	while (c->nslots < 2 * c->max_states)
 		c->nslots *= 2;
-	c->table = malloc((size_t)c->max_states * d->stride * sizeof(uint32_t));
+	c->table = malloc((size_t)c->max_states * d->stride *
+	    sizeof(uintptr_t));
 	c->states = malloc((size_t)c->max_states * sizeof(*c->states));
 	c->pool = malloc(POOL_ENTRIES * sizeof(*c->pool));
 	c->slots = calloc(c->nslots, sizeof(*c->slots));
@@ -361,7 +369,8 @@ dfa_cache_new(const struct dfa *d)
 	c->kernel[0] = d->nfa->start;
 	c->start = state_for(d, c, 1, true);
 	if (c->start >= T_SPECIAL) {
-		const struct state *st = &c->states[c->start / d->stride];
+		const struct state *st = &c->states[(size_t)((uintptr_t *)
+		    c->start - c->table) / d->stride];
 
 		memcpy(c->start_list, c->pool + st->off,
 		    st->n * sizeof(*c->pool));
@@ -513,18 +522,55 @@ find_high(const unsigned char *p, const unsigned char *end)
 	return p;
 }
 
+/*
+ * The hot loop: step from state *sp over [p, end) until a transition is a
+ * sentinel (left in *tp, with the returned p at its byte) or the end (*tp
+ * is then T_SPECIAL).  Kept apart so that only these few values compete
+ * for registers; unrolled, as each step waits on the load before it.
+ */
+static inline const unsigned char *
+run(const uint8_t *classmap, const unsigned char *p, const unsigned char *end,
+    uintptr_t *sp, uintptr_t *tp)
+{
+	uintptr_t s = *sp, t = T_SPECIAL;
+
+#define DFA_STEP(k) do {						\
+		t = ((const uintptr_t *)s)[classmap[p[k]]];		\
+		if (t < T_SPECIAL) {					\
+			p += k;						\
+			goto out;					\
+		}							\
+		s = t;							\
+	} while (0)
+	while (end - p >= 4) {
+		DFA_STEP(0);
+		DFA_STEP(1);
+		DFA_STEP(2);
+		DFA_STEP(3);
+		p += 4;
+	}
+	while (p < end) {
+		DFA_STEP(0);
+		p++;
+	}
+#undef DFA_STEP
+	t = T_SPECIAL;
+out:
+	*sp = s;
+	*tp = t;
+	return p;
+}
+
 enum dfa_result
 dfa_next_line(const struct dfa *d, struct dfa_cache *c, const char *buf,
     size_t len, size_t from, struct span *line)
 {
 	const unsigned char *base = (const unsigned char *)buf;
 	const unsigned char *p = base + from, *end = base + len;
-	const unsigned char *ls = p;  /* the current line's start */
 	const unsigned char *nl;
-	const uint32_t *table = c->table;
 	const uint8_t *classmap = d->classmap;
 	enum dfa_result result;
-	uint32_t s, t;
+	uintptr_t s, t;
 
 	if (from >= len)
 		return DFA_NONE;
@@ -532,9 +578,6 @@ dfa_next_line(const struct dfa *d, struct dfa_cache *c, const char *buf,
 		p = find_high(p, end);
 		if (p == end)
 			return DFA_NONE;
-		nl = memrchr(ls, '\n', (size_t)(p - ls));
-		if (nl != NULL)
-			ls = nl + 1;
 		result = DFA_MAYBE;
 		goto found;
 	}
@@ -550,19 +593,15 @@ dfa_next_line(const struct dfa *d, struct dfa_cache *c, const char *buf,
 		goto found;
 	}
 	for (;;) {
-		while (p < end) {
-			t = table[s + classmap[*p]];
-			if (t < T_SPECIAL)
-				goto special;
-			s = t;
-			p++;
+		p = run(classmap, p, end, &s, &t);
+		if (t == T_SPECIAL) {
+			/* The buffer ends the line, unless it ended with '\n'. */
+			if (end[-1] == '\n' ||
+			    ((const uintptr_t *)s)[d->nl_class] != T_MATCH)
+				return DFA_NONE;
+			result = DFA_MATCH;
+			goto found;
 		}
-		/* The buffer ends the line, unless it ended with '\n'. */
-		if (p == ls || table[s + d->nl_class] != T_MATCH)
-			return DFA_NONE;
-		result = DFA_MATCH;
-		goto found;
-special:
 		if (t == T_UNKNOWN) {
 			t = step(d, c, s, classmap[*p]);
 			if (t >= T_SPECIAL) {
@@ -584,15 +623,19 @@ special:
 				return DFA_NONE;
 			break;
 		default:
+			/* '\n' ends the line: go to the start from now on. */
+			((uintptr_t *)s)[d->nl_class] = c->start;
 			break;
 		}
-		/* At '\n': the next line starts. */
-		ls = ++p;
+		p++;
 		s = c->start;
 	}
 found:
+	/* p is on the line (at its '\n' for a match at its end). */
+	nl = p > base + from ? memrchr(base + from, '\n',
+	    (size_t)(p - (base + from))) : NULL;
+	line->start = nl != NULL ? (size_t)(nl - base) + 1 : from;
 	nl = memchr(p, '\n', (size_t)(end - p));
-	line->start = (size_t)(ls - base);
 	line->end = nl != NULL ? (size_t)(nl - base) : len;
 	return result;
 }
