@@ -21,12 +21,13 @@ struct literal_set;
 struct literal_set *literal_extract(const struct options *opts, bool caseless);
 
 /*
- * Was ls extracted for caseless patterns?  Then a hit only makes its line
- * a candidate, even for plain-string patterns: the string found may be a
- * piece of the pattern (cut at k, s or a non-ASCII letter, which have
- * case partners of other lengths), so the line must be matched to know.
+ * Is every string of ls a whole top-level alternative of the patterns,
+ * found exactly as PCRE2 matches it?  Then with plain-string patterns a
+ * hit is a match.  Otherwise it only makes its line a candidate: with
+ * caseless patterns a string may be a piece of one, cut at k, s or a
+ * non-ASCII character (their case partners have other lengths).
  */
-bool literal_set_caseless(const struct literal_set *ls);
+bool literal_set_exact(const struct literal_set *ls);
 
 void literal_free(struct literal_set *ls);
 

@@ -41,7 +41,7 @@ enum {
 
 struct literal_set {
 	struct litscan *scan;
-	bool caseless; /* a hit is only a candidate: see literal.h */
+	bool exact; /* every string is a whole alternative: see literal.h */
 };
 
 /* The strings being extracted, before they become a scanner. */
@@ -380,10 +380,9 @@ add_pattern(struct literal_list *l, const struct pattern *p, bool caseless)
 /*
  * Would matcher.c take a hit for a match without asking PCRE2?  It does
  * when every pattern is a plain string (its literal_span), which is only
- * right for case-sensitive hits -- or caseless ones of whole patterns.
- * Until matcher.c asks literal_set_caseless(), caseless sets that are
- * not whole plain patterns must not reach it.  (Temporary: remove with
- * the matcher change.)
+ * right when the strings are the whole patterns.  Until matcher.c asks
+ * literal_set_exact(), caseless sets that are pieces of plain-string
+ * patterns must not reach it.  (Temporary: goes with that change.)
  */
 static bool
 matcher_trusts_hits(const struct options *opts)
@@ -419,13 +418,13 @@ literal_extract(const struct options *opts, bool caseless)
 			ok = add_pattern(&l, p, caseless);
 		ok = ok && l.count <= LITERAL_MAX;
 	}
-	if (ok && caseless && !l.all_whole && matcher_trusts_hits(opts))
+	if (ok && !l.all_whole && matcher_trusts_hits(opts))
 		ok = false;
 	if (ok) {
 		ls = calloc(1, sizeof(*ls));
 		if (ls == NULL)
 			diag_fatal("out of memory");
-		ls->caseless = caseless;
+		ls->exact = l.all_whole;
 		ls->scan = litscan_new((const char *const *)l.strs, l.lens,
 		    l.count, caseless);
 	}
@@ -434,9 +433,9 @@ literal_extract(const struct options *opts, bool caseless)
 }
 
 bool
-literal_set_caseless(const struct literal_set *ls)
+literal_set_exact(const struct literal_set *ls)
 {
-	return ls->caseless;
+	return ls->exact;
 }
 
 void

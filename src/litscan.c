@@ -61,6 +61,12 @@ struct ls_needle {
 	unsigned char *bytes; /* lowercase ASCII letters when caseless */
 	size_t len;
 	size_t off;           /* where its window starts (several strings) */
+	/*
+	 * Its first min(len, 8) bytes as a word: 8 text bytes x match them
+	 * when (x | fold) & mask == head (fold: 0x20 in a caseless letter's
+	 * byte, which then admits exactly its two cases).
+	 */
+	uint64_t head, fold, mask;
 };
 
 struct litscan {
@@ -145,24 +151,58 @@ needle_rarity(const struct litscan *ls, unsigned char c)
 	    byte_rarity[c];
 }
 
+static uint64_t
+load64(const unsigned char *p)
+{
+	uint64_t v;
+
+	memcpy(&v, p, sizeof(v));
+	return v;
+}
+
+/* Do text[i] and n's byte i agree for i in [from, n->len)? */
 static bool
 bytes_equal(const struct litscan *ls, const unsigned char *text,
-    const struct ls_needle *n)
+    const struct ls_needle *n, size_t from)
 {
 	if (!ls->caseless)
-		return memcmp(text, n->bytes, n->len) == 0;
-	for (size_t i = 0; i < n->len; i++)
+		return memcmp(text + from, n->bytes + from, n->len - from) == 0;
+	for (size_t i = from; i < n->len; i++)
 		if (fold(text[i]) != n->bytes[i])
 			return false;
 	return true;
 }
 
 /* Does needle n start at s, inside buf[0, len)? */
-static bool
+static inline bool
 starts_at(const struct litscan *ls, const unsigned char *buf, size_t len,
     const struct ls_needle *n, size_t s)
 {
-	return s <= len && n->len <= len - s && bytes_equal(ls, buf + s, n);
+	if (s > len || n->len > len - s)
+		return false;
+	/* Most candidates differ in the first 8 bytes: one compare. */
+	if (len - s >= 8) {
+		if (((load64(buf + s) | n->fold) & n->mask) != n->head)
+			return false;
+		return n->len <= 8 || bytes_equal(ls, buf + s, n, 8);
+	}
+	return bytes_equal(ls, buf + s, n, 0);
+}
+
+static void
+head_init(const struct litscan *ls, struct ls_needle *n)
+{
+	unsigned char head[8] = {0}, fold_bits[8] = {0}, mask[8] = {0};
+
+	for (size_t i = 0; i < n->len && i < 8; i++) {
+		head[i] = n->bytes[i];
+		mask[i] = 0xff;
+		if (ls->caseless && is_lower(n->bytes[i]))
+			fold_bits[i] = 0x20;
+	}
+	n->head = load64(head);
+	n->fold = load64(fold_bits);
+	n->mask = load64(mask);
 }
 
 /* ---- One string ---------------------------------------------------- */
@@ -193,15 +233,15 @@ single_case_bit(const struct litscan *ls, size_t at)
 
 /* Candidates of a vector step: mask bits; the first that verifies. */
 static size_t
-single_verify(const struct litscan *ls, const unsigned char *buf, size_t i,
-    unsigned mask)
+single_verify(const struct litscan *ls, const unsigned char *buf,
+    size_t len, size_t i, unsigned mask)
 {
 	const struct ls_needle *n = &ls->needles[0];
 
 	while (mask != 0) {
 		unsigned bit = (unsigned)__builtin_ctz(mask);
 
-		if (bytes_equal(ls, buf + i + bit, n))
+		if (starts_at(ls, buf, len, n, i + bit))
 			return i + bit;
 		mask &= mask - 1;
 	}
@@ -236,7 +276,7 @@ single_avx2(const struct litscan *ls, const unsigned char *buf, size_t len,
 		    _mm256_cmpeq_epi8(_mm256_or_si256(v2, f2), b2)));
 
 		if (mask != 0) {
-			size_t hit = single_verify(ls, buf, i, mask);
+			size_t hit = single_verify(ls, buf, len, i, mask);
 
 			if (hit != SIZE_MAX)
 				return hit;
@@ -282,7 +322,7 @@ single_find(const struct litscan *ls, const unsigned char *buf, size_t len,
 			    _mm_cmpeq_epi8(_mm_or_si128(v2, f2), b2)));
 
 			if (mask != 0) {
-				size_t hit = single_verify(ls, buf, i, mask);
+				size_t hit = single_verify(ls, buf, len, i, mask);
 
 				if (hit != SIZE_MAX)
 					return hit;
@@ -297,7 +337,7 @@ single_find(const struct litscan *ls, const unsigned char *buf, size_t len,
 		return hit ? (size_t)((const unsigned char *)hit - buf) : len;
 	}
 	for (; i + n->len <= len; i++)
-		if (bytes_equal(ls, buf + i, n))
+		if (starts_at(ls, buf, len, n, i))
 			return i;
 	return len;
 }
@@ -481,6 +521,35 @@ load_table_avx2(const unsigned char *t)
 	    _mm_loadu_si128((const __m128i *)(const void *)t));
 }
 
+/* The fingerprints of the 32 windows at p. */
+__attribute__((target("avx2"))) static inline __m256i
+multi_step_avx2(const unsigned char *p, size_t d1, size_t d2, __m256i lo0,
+    __m256i hi0, __m256i lo1, __m256i hi1, __m256i lo2, __m256i hi2)
+{
+	__m256i v0 = _mm256_loadu_si256((const __m256i *)(const void *)p);
+	__m256i v1 = _mm256_loadu_si256((const __m256i *)(const void *)(p + d1));
+	__m256i v2 = _mm256_loadu_si256((const __m256i *)(const void *)(p + d2));
+
+	return _mm256_and_si256(classify_avx2(v0, lo0, hi0),
+	    _mm256_and_si256(classify_avx2(v1, lo1, hi1),
+	    classify_avx2(v2, lo2, hi2)));
+}
+
+/* Verify the nonzero fingerprints r of the windows at q. */
+__attribute__((target("avx2"))) static size_t
+multi_candidates_avx2(const struct litscan *ls, const unsigned char *buf,
+    size_t len, size_t from, size_t q, __m256i r)
+{
+	unsigned char fp[32];
+	unsigned mask = ~(unsigned)_mm256_movemask_epi8(
+	    _mm256_cmpeq_epi8(r, _mm256_setzero_si256()));
+
+	if (mask == 0)
+		return SIZE_MAX;
+	_mm256_storeu_si256((__m256i *)(void *)fp, r);
+	return multi_verify(ls, buf, len, from, q, mask, fp);
+}
+
 /* Windows from *at on, 32 a step; *at: where it stopped. */
 __attribute__((target("avx2"))) static size_t
 multi_avx2(const struct litscan *ls, const unsigned char *buf, size_t len,
@@ -495,25 +564,34 @@ multi_avx2(const struct litscan *ls, const unsigned char *buf, size_t len,
 	size_t d1 = ls->window > 1 ? 1 : 0, d2 = ls->window - 1;
 	size_t q = *at;
 
+	/* Two steps at a time: one branch for 64 windows. */
+	while (q + 64 + d2 <= len) {
+		__m256i ra = multi_step_avx2(buf + q, d1, d2, lo0, hi0, lo1,
+		    hi1, lo2, hi2);
+		__m256i rb = multi_step_avx2(buf + q + 32, d1, d2, lo0, hi0,
+		    lo1, hi1, lo2, hi2);
+		__m256i any = _mm256_or_si256(ra, rb);
+
+		if (!_mm256_testz_si256(any, any)) {
+			size_t hit = multi_candidates_avx2(ls, buf, len, from, q,
+			    ra);
+
+			if (hit == SIZE_MAX)
+				hit = multi_candidates_avx2(ls, buf, len, from,
+				    q + 32, rb);
+			if (hit != SIZE_MAX)
+				return hit;
+		}
+		q += 64;
+	}
 	while (q + 32 + d2 <= len) {
-		__m256i v0 = _mm256_loadu_si256(
-		    (const __m256i *)(const void *)(buf + q));
-		__m256i v1 = _mm256_loadu_si256(
-		    (const __m256i *)(const void *)(buf + q + d1));
-		__m256i v2 = _mm256_loadu_si256(
-		    (const __m256i *)(const void *)(buf + q + d2));
-		__m256i r = _mm256_and_si256(classify_avx2(v0, lo0, hi0),
-		    _mm256_and_si256(classify_avx2(v1, lo1, hi1),
-		    classify_avx2(v2, lo2, hi2)));
+		__m256i r = multi_step_avx2(buf + q, d1, d2, lo0, hi0, lo1,
+		    hi1, lo2, hi2);
 
 		if (!_mm256_testz_si256(r, r)) {
-			unsigned char fp[32];
-			unsigned mask = ~(unsigned)_mm256_movemask_epi8(
-			    _mm256_cmpeq_epi8(r, _mm256_setzero_si256()));
-			size_t hit;
+			size_t hit = multi_candidates_avx2(ls, buf, len, from, q,
+			    r);
 
-			_mm256_storeu_si256((__m256i *)(void *)fp, r);
-			hit = multi_verify(ls, buf, len, from, q, mask, fp);
 			if (hit != SIZE_MAX)
 				return hit;
 		}
@@ -649,6 +727,7 @@ litscan_new(const char *const *needles, const size_t *lens, size_t count,
 
 			n->bytes[k] = caseless ? fold(c) : c;
 		}
+		head_init(ls, n);
 	}
 #ifdef __SSE2__
 	ls->sse2 = simd_cap >= 1;

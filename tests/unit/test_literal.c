@@ -34,7 +34,6 @@ first_hit_case(const char *pattern, bool fixed, bool caseless,
 	*have = ls != NULL;
 	if (ls == NULL)
 		return 0;
-	expect_int_eq(literal_set_caseless(ls), caseless);
 	literal_cursor_reset(ls, &c, text, strlen(text));
 	at = literal_next(ls, &c, 0);
 	literal_cursor_free(&c);
@@ -147,6 +146,43 @@ test_literal_caseless_extraction(void)
 		expect_int_eq(have, cases[i].have);
 		if (have && cases[i].have)
 			expect_size_eq(at, cases[i].at);
+	}
+}
+
+/* Which sets are whole patterns, found exactly as PCRE2 would match. */
+static void
+test_literal_exact(void)
+{
+	static const struct {
+		const char *pattern;
+		bool fixed, caseless, exact;
+	} cases[] = {
+		{"PM_RESUME", false, false, true},
+		{"PM_RESUME", true, false, true},
+		{"PM_RE+SUME", false, false, false},
+		{"ab|cd", false, false, true},
+		{"ab|cd\\d", false, false, false},
+		{"ABC", false, true, true},
+		{"a.b", true, true, true},
+		{"AB|CD", false, true, true},
+		{"PM_RESUME\\(", false, true, false},
+		{"\xc3\xa4" "BCDE\\d", false, true, false},
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct pattern p = {cases[i].pattern, strlen(cases[i].pattern)};
+		struct options o;
+		struct literal_set *ls;
+
+		memset(&o, 0, sizeof(o));
+		o.patterns = &p;
+		o.npatterns = 1;
+		o.fixed_strings = cases[i].fixed;
+		ls = literal_extract(&o, cases[i].caseless);
+		expect_ptr_not_null(ls);
+		if (ls != NULL)
+			expect_int_eq(literal_set_exact(ls), cases[i].exact);
+		literal_free(ls);
 	}
 }
 
@@ -435,6 +471,7 @@ main(int argc, char **argv)
 		UNIT_TEST(test_literal_extraction),
 		UNIT_TEST(test_literal_fixed_and_scan),
 		UNIT_TEST(test_literal_caseless_extraction),
+		UNIT_TEST(test_literal_exact),
 		UNIT_TEST(test_literal_several_patterns),
 		UNIT_TEST(test_literal_pcre2_case_partners),
 		UNIT_TEST(test_litscan_differential),
