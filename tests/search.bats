@@ -776,3 +776,41 @@ load helpers/common
 	assert_output $'3:foo bar\n4:\x88foo'
 	assert_no_stderr
 }
+
+# --- the ASCII DFA (patterns without a required string) -------------------
+
+@test "no required string: the ASCII DFA selects what grep -P selects" {
+	# ASCII lines, lines with UTF-8 and invalid bytes (handed to PCRE2),
+	# CRLF, empty lines, and a last line without a newline.
+	printf '%s\n' 'int x = 1;' 'hello world again' '  tab	bed' '' \
+	    'caf\xc3\xa9 au lait' 'abc def ghi jkl mno' 'x\xffyz  abc' \
+	    'line\r' 'ALPHA beta' 'alpha Beta' '12 34 56' >f
+	printf 'last line' >>f
+	local p
+	for p in '\w{5}\s+\w{5}' '^\s*$' '\d+\s\d+' '[[:alpha:]]{6,}' \
+	    '^(ab|\w\w\w)\s' 'e$' '\r$' '\p{Ll}{4,}\s' '.' '(a|b|c)d?' \
+	    '[^\x00-\x7f]' '^$|^x'; do
+		run --separate-stderr "$ISOGREP" -a -- "$p" f
+		assert_same_as_grep -a -P -- "$p" f
+		run --separate-stderr "$ISOGREP" -a -c -- "$p" f
+		assert_same_as_grep -a -P -c -- "$p" f
+		run --separate-stderr "$ISOGREP" -a -i -c -- "$p" f
+		assert_same_as_grep -a -P -i -c -- "$p" f
+		run --separate-stderr "$ISOGREP" -a -x -c -- "$p" f
+		assert_same_as_grep -a -P -x -c -- "$p" f
+	done
+}
+
+@test "no required string: \\p{Greek} finds its lines among ASCII ones" {
+	{
+		for i in $(seq 1 2000); do echo "plain ascii line $i"; done
+		printf 'the letter \xce\xb1 here\n'
+		printf 'caf\xc3\xa9\n'
+		for i in $(seq 1 2000); do echo "more ascii $i"; done
+		printf '\xce\xa9 at the end'
+	} >g
+	run --separate-stderr "$ISOGREP" -n '\p{Greek}' g
+	assert_status 0
+	assert_output $'2001:the letter \xce\xb1 here\n4003:\xce\xa9 at the end'
+	assert_no_stderr
+}
