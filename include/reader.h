@@ -30,6 +30,7 @@ struct reader {
 	size_t map_len;
 	size_t map_pos;   /* start of the bytes not yet handed out */
 	size_t map_released; /* pages before this were given back */
+	bool map_owned;   /* reader_start mapped it (else: a caller's region) */
 };
 
 enum reader_status {
@@ -53,6 +54,12 @@ void reader_free(struct reader *r);
  * as a single NUL byte, so the file still reads as binary.
  */
 void reader_start(struct reader *r, int fd, long long size, bool sparse);
+
+/*
+ * Hand out buf[0, len), part of a mapping the caller owns and keeps, in
+ * chunks as if it were a mapped file.
+ */
+void reader_start_region(struct reader *r, const char *buf, size_t len);
 
 /*
  * True when the file is memory-mapped: chunks then point into the mapping

@@ -59,4 +59,32 @@ void searcher_search_fd(struct searcher *s, int fd, const char *path,
 void searcher_search_path(struct searcher *s, const char *path, bool named,
     struct outbuf *out, struct search_result *res);
 
+/* Where a piece of a file starts, to search it alone (see split.h). */
+struct region_start {
+	unsigned long long offset;  /* the piece's offset in the file */
+	unsigned long long line_no; /* the number of its first line */
+	bool binary;                /* binary data began before it */
+};
+
+/* What searching a piece found, to be summed over the pieces. */
+struct region_result {
+	unsigned long long selected;
+	unsigned long long binary_lines;
+	bool binary_matched;
+};
+
+/*
+ * Search buf[0, len), whole lines of the mapped file path starting as at
+ * says, as that part of the file: the lines it selects are appended to
+ * out, but nothing that sums up the whole file (a -c count, the binary
+ * notice) is.  The caller guards against SIGBUS (mapguard.h).
+ */
+void searcher_search_region(struct searcher *s, const char *path,
+    const char *buf, size_t len, const struct region_start *at,
+    struct outbuf *out, struct region_result *res);
+
+/* After all pieces: what sums the file up, from the pieces' totals. */
+void searcher_finish_regions(struct searcher *s, const char *path,
+    const struct region_result *total, struct outbuf *out);
+
 #endif

@@ -9,6 +9,7 @@
  */
 #include "bytecount.h"
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -19,10 +20,11 @@
 
 /* AVX2 where the CPU has it: 32 bytes a step, same tally scheme. */
 __attribute__((target("avx2"))) static size_t
-count_avx2(const char *p, size_t n)
+count_avx2(const char *p, size_t n, bool *nul)
 {
 	const __m256i nl = _mm256_set1_epi8('\n');
 	const __m256i zero = _mm256_setzero_si256();
+	__m256i nuls = zero;
 	size_t total = 0, i = 0;
 
 	while (n - i >= 32) {
@@ -37,6 +39,7 @@ count_avx2(const char *p, size_t n)
 
 			tally = _mm256_sub_epi8(tally,
 			    _mm256_cmpeq_epi8(v, nl));
+			nuls = _mm256_or_si256(nuls, _mm256_cmpeq_epi8(v, zero));
 		}
 		tally = _mm256_sad_epu8(tally, zero);
 		total += (size_t)_mm256_extract_epi64(tally, 0) +
@@ -44,16 +47,20 @@ count_avx2(const char *p, size_t n)
 		    (size_t)_mm256_extract_epi64(tally, 2) +
 		    (size_t)_mm256_extract_epi64(tally, 3);
 	}
-	for (; i < n; i++)
+	*nul = !_mm256_testz_si256(nuls, nuls);
+	for (; i < n; i++) {
 		total += p[i] == '\n';
+		*nul = *nul || p[i] == '\0';
+	}
 	return total;
 }
 
 static size_t
-count_sse2(const char *p, size_t n)
+count_sse2(const char *p, size_t n, bool *nul)
 {
 	const __m128i nl = _mm_set1_epi8('\n');
 	const __m128i zero = _mm_setzero_si128();
+	__m128i nuls = zero;
 	size_t total = 0, i = 0;
 
 	while (n - i >= 16) {
@@ -67,23 +74,43 @@ count_sse2(const char *p, size_t n)
 
 			/* A match is -1: subtracting it adds one. */
 			tally = _mm_sub_epi8(tally, _mm_cmpeq_epi8(v, nl));
+			nuls = _mm_or_si128(nuls, _mm_cmpeq_epi8(v, zero));
 		}
 		tally = _mm_sad_epu8(tally, zero);
 		total += (size_t)_mm_cvtsi128_si32(tally) +
 		    (size_t)_mm_extract_epi16(tally, 4);
 	}
-	for (; i < n; i++)
+	*nul = _mm_movemask_epi8(nuls) != 0;
+	for (; i < n; i++) {
 		total += p[i] == '\n';
+		*nul = *nul || p[i] == '\0';
+	}
 	return total;
+}
+
+/* The NUL test rides along: one more compare per vector, no extra pass. */
+size_t
+bytecount_newlines_nul(const char *p, size_t n, bool *nul)
+{
+	return cpu_has_avx2() ? count_avx2(p, n, nul) : count_sse2(p, n, nul);
 }
 
 size_t
 bytecount_newlines(const char *p, size_t n)
 {
-	return cpu_has_avx2() ? count_avx2(p, n) : count_sse2(p, n);
+	bool nul;
+
+	return bytecount_newlines_nul(p, n, &nul);
 }
 
 #else
+
+size_t
+bytecount_newlines_nul(const char *p, size_t n, bool *nul)
+{
+	*nul = memchr(p, '\0', n) != NULL;
+	return bytecount_newlines(p, n);
+}
 
 size_t
 bytecount_newlines(const char *p, size_t n)

@@ -28,7 +28,8 @@ result_from_outbuf(uint64_t seq, const struct outbuf *out)
 		return NULL;
 	r->seq = seq;
 	r->len = out->len;
-	memcpy(r->data, out->data, out->len);
+	if (out->len > 0)
+		memcpy(r->data, out->data, out->len);
 	return r;
 }
 

@@ -31,6 +31,7 @@
 #include "port.h"
 #include "searcher.h"
 #include "signals.h"
+#include "split.h"
 #include "walker.h"
 #include "worker.h"
 
@@ -107,6 +108,17 @@ check_standard_streams(const struct options *o)
 	return &out;
 }
 
+static unsigned
+worker_count(const struct options *o)
+{
+	long n;
+
+	if (o->threads > 0)
+		return o->threads;
+	n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n > 0 ? (unsigned)n : 1;
+}
+
 static unsigned long long
 search_direct(const struct options *o, const struct matcher *m,
     bool with_filename, const struct stat *out_st)
@@ -114,7 +126,12 @@ search_direct(const struct options *o, const struct matcher *m,
 	struct searcher s;
 	struct outbuf out = OUTBUF_INIT;
 	struct search_result res;
+	unsigned long long selected;
 
+	/* A big file: all workers on it at once. */
+	if (split_search(o, m, o->paths[0], worker_count(o), with_filename,
+	    out_st, &selected))
+		return selected;
 	if (!searcher_init(&s, o, m, with_filename, out_st))
 		diag_fatal("out of memory");
 	s.escape = isatty(STDOUT_FILENO);
@@ -128,17 +145,6 @@ search_direct(const struct options *o, const struct matcher *m,
 	outbuf_free(&out);
 	searcher_free(&s);
 	return res.selected;
-}
-
-static unsigned
-worker_count(const struct options *o)
-{
-	long n;
-
-	if (o->threads > 0)
-		return o->threads;
-	n = sysconf(_SC_NPROCESSORS_ONLN);
-	return n > 0 ? (unsigned)n : 1;
 }
 
 /* What a whole run saw, for --stats and the "nothing searched" hint. */

@@ -38,7 +38,7 @@ reader_init(struct reader *r)
 static void
 reader_unmap(struct reader *r)
 {
-	if (r->map != NULL)
+	if (r->map != NULL && r->map_owned)
 		munmap((void *)(uintptr_t)r->map, r->map_len);
 	r->map = NULL;
 	r->map_len = 0;
@@ -68,6 +68,16 @@ reader_map(struct reader *r, int fd, long long size)
 	(void)madvise(map, (size_t)size, MADV_SEQUENTIAL);
 	r->map = map;
 	r->map_len = (size_t)size;
+	r->map_owned = true;
+}
+
+void
+reader_start_region(struct reader *r, const char *buf, size_t len)
+{
+	reader_start(r, -1, -1, false);
+	r->map = buf;
+	r->map_len = len;
+	r->map_owned = false;
 }
 
 bool
@@ -170,7 +180,7 @@ release_behind(struct reader *r)
 	size_t page = (size_t)sysconf(_SC_PAGESIZE);
 	size_t upto = r->map_pos / page * page;
 
-	if (upto < r->map_released + MAP_RELEASE)
+	if (!r->map_owned || upto < r->map_released + MAP_RELEASE)
 		return;
 	(void)madvise((char *)(uintptr_t)r->map + r->map_released,
 	    upto - r->map_released, MADV_DONTNEED);

@@ -462,6 +462,23 @@ read_mapped(struct file_search *fs, bool stream)
 	return skip;
 }
 
+/* How records of fs's file are laid out; -m 0 is done before it starts. */
+static void
+set_prefix(struct file_search *fs)
+{
+	const struct searcher *s = fs->s;
+
+	if (s->with_filename) {
+		fs->prefix.path = fs->path;
+		fs->prefix.path_len = strlen(fs->path);
+	}
+	fs->prefix.line_number = s->opts->line_number;
+	fs->prefix.path_end = s->opts->null_sep ? '\0' : ':';
+	fs->prefix.name_end = s->opts->null_sep ? '\0' : '\n';
+	fs->prefix.escape = s->escape;
+	fs->done = s->opts->has_max_count && s->opts->max_count == 0;
+}
+
 void
 searcher_search_fd(struct searcher *s, int fd, const char *path, bool named,
     struct outbuf *out, struct search_result *res)
@@ -483,15 +500,7 @@ searcher_search_fd(struct searcher *s, int fd, const char *path, bool named,
 		diag_file_message(path, "input file is also the output");
 		return;
 	}
-	if (s->with_filename) {
-		fs.prefix.path = path;
-		fs.prefix.path_len = strlen(path);
-	}
-	fs.prefix.line_number = s->opts->line_number;
-	fs.prefix.path_end = s->opts->null_sep ? '\0' : ':';
-	fs.prefix.name_end = s->opts->null_sep ? '\0' : '\n';
-	fs.prefix.escape = s->escape;
-	fs.done = s->opts->has_max_count && s->opts->max_count == 0;
+	set_prefix(&fs);
 
 	reader_start(r, fd, stream ? -1 : (long long)st.st_size,
 	    !stream && (long long)st.st_blocks * 512 < (long long)st.st_size);
@@ -542,6 +551,41 @@ searcher_search_path(struct searcher *s, const char *path, bool named,
 	}
 	searcher_search_fd(s, fd, path, named, out, res);
 	close(fd);
+}
+
+void
+searcher_search_region(struct searcher *s, const char *path, const char *buf,
+    size_t len, const struct region_start *at, struct outbuf *out,
+    struct region_result *res)
+{
+	struct file_search fs = {
+		.s = s, .path = path, .out = out, .line_no = at->line_no,
+		.named = true, .offset = at->offset, .binary = at->binary,
+		.binary_summary = at->binary && s->opts->binary,
+	};
+
+	set_prefix(&fs);
+	reader_start_region(&s->reader, buf, len);
+	(void)read_file(&fs, false);
+	res->selected = fs.selected;
+	res->binary_lines = fs.binary_lines;
+	res->binary_matched = fs.binary_matched;
+}
+
+void
+searcher_finish_regions(struct searcher *s, const char *path,
+    const struct region_result *total, struct outbuf *out)
+{
+	struct file_search fs = {
+		.s = s, .path = path, .out = out, .named = true,
+		.selected = total->selected,
+		.binary_lines = total->binary_lines,
+		.binary_matched = total->binary_matched,
+		.binary_summary = s->opts->binary,
+	};
+
+	set_prefix(&fs);
+	finish_file(&fs);
 }
 
 bool

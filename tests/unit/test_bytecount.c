@@ -1,6 +1,7 @@
 /*
  * test_bytecount.c - the newline counter agrees with a plain loop.
  */
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -52,12 +53,43 @@ test_bytecount_all_newlines(void)
 	free(buf);
 }
 
+/* The NUL test sees one NUL wherever it is, in the vectors or the tail. */
+static void
+test_bytecount_finds_nul(void)
+{
+	enum { SIZE = 32 * 255 + 70 };
+	char *buf = malloc(SIZE);
+
+	assert_ptr_not_null(buf);
+	for (size_t i = 0; i < SIZE; i++)
+		buf[i] = i % 7 == 0 ? '\n' : 'a';
+	for (size_t n = 0; n <= SIZE; n += n < 100 ? 1 : 61) {
+		bool nul = true;
+
+		expect_size_eq(bytecount_newlines_nul(buf, n, &nul),
+		    naive(buf, n));
+		expect_false(nul);
+	}
+	for (size_t at = 0; at < SIZE; at += at < 100 ? 1 : 37) {
+		bool nul = false;
+		char saved = buf[at];
+
+		buf[at] = '\0';
+		expect_size_eq(bytecount_newlines_nul(buf, SIZE, &nul),
+		    naive(buf, SIZE));
+		expect_true(nul);
+		buf[at] = saved;
+	}
+	free(buf);
+}
+
 int
 main(int argc, char **argv)
 {
 	static const struct unit_test tests[] = {
 		UNIT_TEST(test_bytecount_matches_naive),
 		UNIT_TEST(test_bytecount_all_newlines),
+		UNIT_TEST(test_bytecount_finds_nul),
 	};
 
 	return unit_run(argc, argv, tests, UNIT_COUNT(tests));

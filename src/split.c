@@ -1,0 +1,415 @@
+/*
+ * split.c - one big file searched by several workers at once.
+ *
+ * A single big file named on the command line (a log, say) would keep one
+ * core busy while the others idle.  Instead it is mapped and cut into
+ * segments of whole lines; worker isolates take the segments in order,
+ * and the printer isolate writes their outputs in segment order, so the
+ * output is byte for byte what one worker would print.
+ *
+ * A segment's output depends on what came before it in two ways: the
+ * number of its first line, and whether binary data (a NUL byte) began
+ * earlier.  So each worker first makes a quick pass over its segment,
+ * counting newlines and looking for NUL, and publishes the result in the
+ * ledger; then it waits until every earlier segment is published (they
+ * were taken first, so the wait is short) and searches with that start.
+ *
+ * Not split: -m (a cap over the whole file), -l, -L and -q (they stop at
+ * the first match anyway), and files with lines too long to cut between.
+ */
+#include "split.h"
+
+#include <fcntl.h>
+#include <pthread.h>
+#include <setjmp.h>
+#include <stdatomic.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "bytecount.h"
+#include "cancel.h"
+#include "collector.h"
+#include "diag.h"
+#include "isolate.h"
+#include "mapguard.h"
+#include "port.h"
+#include "searcher.h"
+
+/* What is known of the segments before each one. */
+struct ledger {
+	pthread_mutex_t lock;
+	pthread_cond_t grew;
+	size_t nseg;
+	unsigned long long *lines; /* per segment: its newlines */
+	bool *nul;                 /* per segment: holds a NUL */
+	bool *published;
+	size_t known;              /* segments [0, known) are all published */
+	unsigned long long *lines_before; /* per segment, once known */
+	bool *nul_before;
+	bool aborted;
+};
+
+struct split_shared {
+	const struct options *opts;
+	const struct matcher *matcher;
+	const char *path;
+	const char *map;
+	size_t *bounds;   /* segment k is map[bounds[k], bounds[k + 1]) */
+	size_t nseg;
+	bool with_filename;
+	bool escape;
+	bool send;        /* OUTPUT_LINES: every segment sends its output */
+	struct port *reply;
+	struct ledger ledger;
+	atomic_size_t next; /* the next segment to take */
+	atomic_bool shrank; /* SIGBUS: the file was cut short */
+};
+
+struct split_worker {
+	struct split_shared *sh;
+	struct region_result total;
+};
+
+static void
+ledger_init(struct ledger *l, size_t nseg)
+{
+	memset(l, 0, sizeof(*l));
+	pthread_mutex_init(&l->lock, NULL);
+	pthread_cond_init(&l->grew, NULL);
+	l->nseg = nseg;
+	l->lines = calloc(nseg, sizeof(*l->lines));
+	l->nul = calloc(nseg, sizeof(*l->nul));
+	l->published = calloc(nseg, sizeof(*l->published));
+	l->lines_before = calloc(nseg + 1, sizeof(*l->lines_before));
+	l->nul_before = calloc(nseg + 1, sizeof(*l->nul_before));
+	if (l->lines == NULL || l->nul == NULL || l->published == NULL ||
+	    l->lines_before == NULL || l->nul_before == NULL)
+		diag_fatal("out of memory");
+}
+
+static void
+ledger_free(struct ledger *l)
+{
+	free(l->lines);
+	free(l->nul);
+	free(l->published);
+	free(l->lines_before);
+	free(l->nul_before);
+	pthread_mutex_destroy(&l->lock);
+	pthread_cond_destroy(&l->grew);
+}
+
+static void
+ledger_publish(struct ledger *l, size_t k, unsigned long long lines, bool nul)
+{
+	pthread_mutex_lock(&l->lock);
+	l->lines[k] = lines;
+	l->nul[k] = nul;
+	l->published[k] = true;
+	while (l->known < l->nseg && l->published[l->known]) {
+		size_t j = l->known++;
+
+		l->lines_before[j + 1] = l->lines_before[j] + l->lines[j];
+		l->nul_before[j + 1] = l->nul_before[j] || l->nul[j];
+	}
+	pthread_cond_broadcast(&l->grew);
+	pthread_mutex_unlock(&l->lock);
+}
+
+/*
+ * Wait until segments [0, k) are published; false when the search was
+ * abandoned.
+ */
+static bool
+ledger_wait(struct ledger *l, size_t k, unsigned long long *lines_before,
+    bool *nul_before)
+{
+	bool ok;
+
+	pthread_mutex_lock(&l->lock);
+	while (l->known < k && !l->aborted)
+		pthread_cond_wait(&l->grew, &l->lock);
+	ok = !l->aborted;
+	*lines_before = l->lines_before[k];
+	*nul_before = l->nul_before[k];
+	pthread_mutex_unlock(&l->lock);
+	return ok;
+}
+
+static void
+ledger_abort(struct ledger *l)
+{
+	pthread_mutex_lock(&l->lock);
+	l->aborted = true;
+	pthread_cond_broadcast(&l->grew);
+	pthread_mutex_unlock(&l->lock);
+}
+
+/* Give back the pages wholly inside segment k (they stay cached). */
+static void
+release_segment(const struct split_shared *sh, size_t k)
+{
+	uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
+	uintptr_t from = (uintptr_t)(sh->map + sh->bounds[k]);
+	uintptr_t to = (uintptr_t)(sh->map + sh->bounds[k + 1]);
+
+	from = (from + page - 1) / page * page;
+	to = to / page * page;
+	if (to > from)
+		(void)madvise((void *)from, to - from, MADV_DONTNEED);
+}
+
+static void
+send_segment(const struct split_shared *sh, size_t k, struct outbuf *out)
+{
+	struct result *r = result_from_outbuf(k, out);
+
+	if (r == NULL)
+		diag_fatal("out of memory");
+	if (!port_send(sh->reply, r))
+		free(r);
+}
+
+/* Take segments until none is left or the run is abandoned. */
+static void
+search_segments(struct split_worker *w, struct searcher *s, struct outbuf *out)
+{
+	struct split_shared *sh = w->sh;
+
+	while (!cancel_requested()) {
+		size_t k = atomic_fetch_add(&sh->next, 1);
+		const char *seg;
+		size_t len;
+		struct region_start at;
+		struct region_result res;
+		unsigned long long lines, lines_before;
+		bool nul;
+
+		if (k >= sh->nseg)
+			break;
+		seg = sh->map + sh->bounds[k];
+		len = sh->bounds[k + 1] - sh->bounds[k];
+		lines = bytecount_newlines_nul(seg, len, &nul);
+		ledger_publish(&sh->ledger, k, lines, nul);
+		if (!ledger_wait(&sh->ledger, k, &lines_before, &nul))
+			break;
+		at.offset = sh->bounds[k];
+		at.line_no = lines_before + 1;
+		at.binary = nul && !sh->opts->text;
+		outbuf_clear(out);
+		searcher_search_region(s, sh->path, seg, len, &at, out, &res);
+		w->total.selected += res.selected;
+		w->total.binary_lines += res.binary_lines;
+		w->total.binary_matched |= res.binary_matched;
+		if (sh->send)
+			send_segment(sh, k, out);
+		release_segment(sh, k);
+	}
+}
+
+static void
+split_worker_main(struct isolate *self, void *arg)
+{
+	struct split_worker *w = arg;
+	struct split_shared *sh = w->sh;
+	struct searcher s;
+	struct outbuf out = OUTBUF_INIT;
+	sigjmp_buf jb;
+
+	(void)self;
+	if (!searcher_init(&s, sh->opts, sh->matcher, sh->with_filename, NULL))
+		diag_fatal("out of memory");
+	s.escape = sh->escape;
+	if (sigsetjmp(jb, 0) == 0) {
+		mapguard_arm(&jb);
+		search_segments(w, &s, &out);
+	} else {
+		/* The file lost pages under us: everyone stops. */
+		atomic_store(&sh->shrank, true);
+		atomic_store(&sh->next, sh->nseg);
+		ledger_abort(&sh->ledger);
+	}
+	mapguard_disarm();
+	outbuf_free(&out);
+	searcher_free(&s);
+}
+
+/*
+ * Cut map[0, len) into segments of whole lines, each but the last at least
+ * SPLIT_SEGMENT bytes; false when a line is too long to cut after (over
+ * SPLIT_SEGMENT bytes: looking further would map in too much of the file,
+ * and such files are better read in order).
+ */
+static bool
+cut_segments(struct split_shared *sh, size_t len)
+{
+	size_t start = 0;
+	size_t k = 0;
+
+	sh->bounds = malloc((len / SPLIT_SEGMENT + 2) * sizeof(*sh->bounds));
+	if (sh->bounds == NULL)
+		diag_fatal("out of memory");
+	sh->bounds[k++] = 0;
+	while (len - start > SPLIT_SEGMENT) {
+		size_t from = start + SPLIT_SEGMENT;
+		size_t limit = len - from < SPLIT_SEGMENT ? len - from :
+		    SPLIT_SEGMENT;
+		const char *nl = memchr(sh->map + from, '\n', limit);
+
+		if (nl == NULL && limit == SPLIT_SEGMENT)
+			return false;
+		/* No newline left: the rest is the last line. */
+		if (nl == NULL || (size_t)(nl - sh->map) + 1 >= len)
+			break;
+		start = (size_t)(nl - sh->map) + 1;
+		sh->bounds[k++] = start;
+	}
+	sh->bounds[k] = len;
+	sh->nseg = k;
+	return true;
+}
+
+static bool
+qualifies(const struct options *o, unsigned workers)
+{
+	return workers >= 2 && !o->has_max_count &&
+	    (o->output == OUTPUT_LINES || o->output == OUTPUT_COUNT);
+}
+
+/* A regular file worth splitting, without holes, that is not our output. */
+static bool
+big_enough(const struct stat *st, const struct stat *out_st)
+{
+	return S_ISREG(st->st_mode) && st->st_size >= SPLIT_MIN &&
+	    (uintmax_t)st->st_size <= SIZE_MAX &&
+	    (long long)st->st_blocks * 512 >= (long long)st->st_size &&
+	    !(out_st != NULL && S_ISREG(out_st->st_mode) &&
+	    out_st->st_dev == st->st_dev && out_st->st_ino == st->st_ino);
+}
+
+/*
+ * Map path when it is a big regular file that is not our output.  It is
+ * checked before it is opened: opening a FIFO, even to close it at once,
+ * would disturb its writer.
+ */
+static const char *
+map_file(const char *path, const struct stat *out_st, size_t *len)
+{
+	struct stat st;
+	void *map = MAP_FAILED;
+	int fd;
+
+	if (stat(path, &st) != 0 || !big_enough(&st, out_st))
+		return NULL;
+	fd = open(path, O_RDONLY | O_NOCTTY | O_CLOEXEC | O_NONBLOCK);
+	if (fd < 0)
+		return NULL;
+	/* Still the same kind of file once open. */
+	if (fstat(fd, &st) == 0 && big_enough(&st, out_st)) {
+		map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE,
+		    fd, 0);
+		*len = (size_t)st.st_size;
+	}
+	close(fd);
+	return map == MAP_FAILED ? NULL : map;
+}
+
+/* Start the workers (and the printer), wait for them, sum up. */
+static void
+run_workers(struct split_shared *sh, unsigned workers,
+    struct region_result *total)
+{
+	struct split_worker *w = calloc(workers, sizeof(*w));
+	struct isolate **iso = calloc(workers, sizeof(*iso));
+	struct collector_config cc = {NULL, true};
+	struct isolate *printer = NULL;
+
+	if (w == NULL || iso == NULL)
+		diag_fatal("out of memory");
+	if (sh->send) {
+		sh->reply = port_create(2 * (size_t)workers + 2);
+		if (sh->reply == NULL)
+			diag_fatal("out of memory");
+		cc.reply = sh->reply;
+		printer = isolate_spawn(collector_main, &cc, 0);
+		if (printer == NULL)
+			diag_fatal("cannot start the printer thread");
+	}
+	for (unsigned i = 0; i < workers; i++) {
+		w[i].sh = sh;
+		iso[i] = isolate_spawn(split_worker_main, &w[i], 0);
+		if (iso[i] == NULL)
+			diag_fatal("cannot start worker thread %u", i + 1);
+	}
+	memset(total, 0, sizeof(*total));
+	for (unsigned i = 0; i < workers; i++) {
+		isolate_join(iso[i]);
+		total->selected += w[i].total.selected;
+		total->binary_lines += w[i].total.binary_lines;
+		total->binary_matched |= w[i].total.binary_matched;
+	}
+	if (printer != NULL) {
+		port_close(sh->reply);
+		isolate_join(printer);
+		port_destroy(sh->reply, free);
+	}
+	free(iso);
+	free(w);
+}
+
+bool
+split_search(const struct options *o, const struct matcher *m,
+    const char *path, unsigned workers, bool with_filename,
+    const struct stat *out_st, unsigned long long *selected)
+{
+	struct split_shared sh;
+	struct region_result total;
+	size_t len = 0;
+
+	if (!qualifies(o, workers) || strcmp(path, "-") == 0)
+		return false;
+	memset(&sh, 0, sizeof(sh));
+	sh.map = map_file(path, out_st, &len);
+	if (sh.map == NULL)
+		return false;
+	if (!cut_segments(&sh, len)) {
+		munmap((void *)(uintptr_t)sh.map, len);
+		free(sh.bounds);
+		return false;
+	}
+	sh.opts = o;
+	sh.matcher = m;
+	sh.path = path;
+	sh.with_filename = with_filename;
+	sh.escape = isatty(STDOUT_FILENO);
+	sh.send = o->output == OUTPUT_LINES;
+	atomic_init(&sh.next, 0);
+	atomic_init(&sh.shrank, false);
+	ledger_init(&sh.ledger, sh.nseg);
+	if (workers > sh.nseg)
+		workers = (unsigned)sh.nseg;
+
+	run_workers(&sh, workers, &total);
+	if (atomic_load(&sh.shrank))
+		diag_file_message(path, "file shrank while it was read");
+	else if (!cancel_requested()) {
+		struct searcher s;
+		struct outbuf out = OUTBUF_INIT;
+
+		if (!searcher_init(&s, o, m, with_filename, NULL))
+			diag_fatal("out of memory");
+		s.escape = sh.escape;
+		searcher_finish_regions(&s, path, &total, &out);
+		outbuf_write_fd(&out, STDOUT_FILENO);
+		outbuf_free(&out);
+		searcher_free(&s);
+	}
+	*selected = total.selected;
+	ledger_free(&sh.ledger);
+	munmap((void *)(uintptr_t)sh.map, len);
+	free(sh.bounds);
+	return true;
+}
