@@ -11,9 +11,9 @@
  *
  * Several strings.  Testing each string in turn costs a pass per string, so
  * a set is found with a fingerprint instead.  Each string contributes a
- * window of W = min(3, shortest length) consecutive bytes, chosen among its
- * rarer ones; window j of string s lies at offset off[s] in it.  The strings
- * are dealt into 8 buckets, one bit each.  For each window byte j a
+ * window of W = min(3, shortest length) consecutive bytes, its rarest by a
+ * table of byte frequencies; the window of string s starts at offset off[s]
+ * in it.  The strings are dealt into 8 buckets, one bit each.  For each window byte j a
  * position's byte is split into its low and high nibble, and two 16-entry
  * tables give the buckets whose strings could have that nibble there; pshufb
  * looks up 16 or 32 bytes at once.  ANDing the low and high results of the
@@ -26,8 +26,8 @@
  * Windows are visited in order, but the strings' offsets differ, so the
  * first window that verifies need not give the first start: a string with a
  * larger offset may start earlier and have its window later.  Such a start
- * lies less than max(off) before the one found, and those few positions
- * are compared directly before answering.
+ * lies at most max(off) before that window, and those few positions are
+ * compared directly before answering.
  *
  * Caseless scanning keeps the strings in lowercase and lets each ASCII
  * letter's tables (and compares) admit both cases.  Which letters may stand
@@ -52,7 +52,7 @@
 #endif
 
 enum {
-	WINDOW_MAX = 3,  /* fingerprint bytes per string */
+	WINDOW_MAX = 3,  /* fingerprint bytes per string (the loops' slots) */
 	BUCKETS = 8,     /* one bit of a fingerprint byte each */
 	OFFSET_MAX = 8,  /* how far into a string its window may start */
 };
@@ -224,6 +224,7 @@ single_init(struct litscan *ls)
 			ls->rare2 = i;
 }
 
+#ifdef __SSE2__
 /* The bits a caseless letter's byte is ORed with before comparing. */
 static char
 single_case_bit(const struct litscan *ls, size_t at)
@@ -248,7 +249,6 @@ single_verify(const struct litscan *ls, const unsigned char *buf,
 	return SIZE_MAX;
 }
 
-#ifdef __SSE2__
 /*
  * The AVX2 form of the SSE2 loop in single_find, 32 positions a step; *at
  * is where it stopped (the caller finishes the tail).  A hit or SIZE_MAX.
