@@ -80,6 +80,7 @@ struct litscan {
 
 	/* Several strings. */
 	size_t window;         /* W: bytes in a window, 1..WINDOW_MAX */
+	bool ascii;            /* no window byte is >= 0x80 */
 	size_t min_off, max_off;
 	size_t bucket_start[BUCKETS + 1]; /* needles of bucket b: [b], [b+1] */
 	/* Slot j tests window byte min(j, W - 1); unused slots repeat it. */
@@ -404,6 +405,7 @@ multi_init(struct litscan *ls)
 		if (ls->needles[i].len < min_len)
 			min_len = ls->needles[i].len;
 	ls->window = min_len < WINDOW_MAX ? min_len : WINDOW_MAX;
+	ls->ascii = true;
 	ls->min_off = SIZE_MAX;
 	ls->max_off = 0;
 	for (size_t i = 0; i < ls->count; i++) {
@@ -430,6 +432,8 @@ multi_init(struct litscan *ls)
 				size_t k = j < ls->window ? j : ls->window - 1;
 				unsigned char c = n->bytes[n->off + k];
 
+				if (c >= 0x80)
+					ls->ascii = false;
 				add_byte(ls, j, c, 1u << b);
 				if (ls->caseless && is_lower(c))
 					add_byte(ls, j, (unsigned char)(c ^ 0x20),
@@ -502,14 +506,19 @@ multi_verify(const struct litscan *ls, const unsigned char *buf, size_t len,
 	return SIZE_MAX;
 }
 
-/* The buckets whose slot accepts each byte of v. */
-__attribute__((target("avx2"))) static inline __m256i
-classify_avx2(__m256i v, __m256i lo, __m256i hi)
+/*
+ * The buckets whose slot accepts each byte of v.  pshufb looks at the low
+ * 4 bits of an index byte and gives 0 for one with bit 7 set; so where no
+ * string has a window byte >= 0x80 (ascii), the text byte itself may be
+ * the index for the low nibble: one >= 0x80 could not match anyway.
+ */
+__attribute__((target("avx2"), always_inline)) static inline __m256i
+classify_avx2(__m256i v, __m256i lo, __m256i hi, bool ascii)
 {
 	const __m256i low4 = _mm256_set1_epi8(0x0f);
 
 	return _mm256_and_si256(
-	    _mm256_shuffle_epi8(lo, _mm256_and_si256(v, low4)),
+	    _mm256_shuffle_epi8(lo, ascii ? v : _mm256_and_si256(v, low4)),
 	    _mm256_shuffle_epi8(hi,
 	    _mm256_and_si256(_mm256_srli_epi16(v, 4), low4)));
 }
@@ -522,17 +531,18 @@ load_table_avx2(const unsigned char *t)
 }
 
 /* The fingerprints of the 32 windows at p. */
-__attribute__((target("avx2"))) static inline __m256i
+__attribute__((target("avx2"), always_inline)) static inline __m256i
 multi_step_avx2(const unsigned char *p, size_t d1, size_t d2, __m256i lo0,
-    __m256i hi0, __m256i lo1, __m256i hi1, __m256i lo2, __m256i hi2)
+    __m256i hi0, __m256i lo1, __m256i hi1, __m256i lo2, __m256i hi2,
+    bool ascii)
 {
 	__m256i v0 = _mm256_loadu_si256((const __m256i *)(const void *)p);
 	__m256i v1 = _mm256_loadu_si256((const __m256i *)(const void *)(p + d1));
 	__m256i v2 = _mm256_loadu_si256((const __m256i *)(const void *)(p + d2));
 
-	return _mm256_and_si256(classify_avx2(v0, lo0, hi0),
-	    _mm256_and_si256(classify_avx2(v1, lo1, hi1),
-	    classify_avx2(v2, lo2, hi2)));
+	return _mm256_and_si256(classify_avx2(v0, lo0, hi0, ascii),
+	    _mm256_and_si256(classify_avx2(v1, lo1, hi1, ascii),
+	    classify_avx2(v2, lo2, hi2, ascii)));
 }
 
 /* Verify the nonzero fingerprints r of the windows at q. */
@@ -551,9 +561,9 @@ multi_candidates_avx2(const struct litscan *ls, const unsigned char *buf,
 }
 
 /* Windows from *at on, 32 a step; *at: where it stopped. */
-__attribute__((target("avx2"))) static size_t
-multi_avx2(const struct litscan *ls, const unsigned char *buf, size_t len,
-    size_t from, size_t *at)
+__attribute__((target("avx2"), always_inline)) static inline size_t
+multi_avx2_loop(const struct litscan *ls, const unsigned char *buf,
+    size_t len, size_t from, size_t *at, bool ascii)
 {
 	const __m256i lo0 = load_table_avx2(ls->lo[0]);
 	const __m256i hi0 = load_table_avx2(ls->hi[0]);
@@ -564,29 +574,9 @@ multi_avx2(const struct litscan *ls, const unsigned char *buf, size_t len,
 	size_t d1 = ls->window > 1 ? 1 : 0, d2 = ls->window - 1;
 	size_t q = *at;
 
-	/* Two steps at a time: one branch for 64 windows. */
-	while (q + 64 + d2 <= len) {
-		__m256i ra = multi_step_avx2(buf + q, d1, d2, lo0, hi0, lo1,
-		    hi1, lo2, hi2);
-		__m256i rb = multi_step_avx2(buf + q + 32, d1, d2, lo0, hi0,
-		    lo1, hi1, lo2, hi2);
-		__m256i any = _mm256_or_si256(ra, rb);
-
-		if (!_mm256_testz_si256(any, any)) {
-			size_t hit = multi_candidates_avx2(ls, buf, len, from, q,
-			    ra);
-
-			if (hit == SIZE_MAX)
-				hit = multi_candidates_avx2(ls, buf, len, from,
-				    q + 32, rb);
-			if (hit != SIZE_MAX)
-				return hit;
-		}
-		q += 64;
-	}
 	while (q + 32 + d2 <= len) {
 		__m256i r = multi_step_avx2(buf + q, d1, d2, lo0, hi0, lo1,
-		    hi1, lo2, hi2);
+		    hi1, lo2, hi2, ascii);
 
 		if (!_mm256_testz_si256(r, r)) {
 			size_t hit = multi_candidates_avx2(ls, buf, len, from, q,
@@ -599,6 +589,16 @@ multi_avx2(const struct litscan *ls, const unsigned char *buf, size_t len,
 	}
 	*at = q;
 	return SIZE_MAX;
+}
+
+/* One copy of the loop for each classify_avx2 form. */
+__attribute__((target("avx2"))) static size_t
+multi_avx2(const struct litscan *ls, const unsigned char *buf, size_t len,
+    size_t from, size_t *at)
+{
+	if (ls->ascii)
+		return multi_avx2_loop(ls, buf, len, from, at, true);
+	return multi_avx2_loop(ls, buf, len, from, at, false);
 }
 
 __attribute__((target("ssse3"))) static inline __m128i
