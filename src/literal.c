@@ -36,7 +36,14 @@
 
 enum {
 	LITERAL_MIN = 2,  /* shorter ones do not pay for themselves */
-	LITERAL_MAX = 16, /* more alternatives: leave it to PCRE2 */
+	LITERAL_MAX = 64, /* more alternatives: leave it to the regex engines */
+	/*
+	 * Beyond this many strings, each needs LITERAL_MIN_MANY bytes: sets of
+	 * many short strings blur litscan's fingerprint and hit nearly every
+	 * line (the DFA does better there).
+	 */
+	LITERAL_MANY = 16,
+	LITERAL_MIN_MANY = 3,
 };
 
 struct literal_set {
@@ -418,6 +425,8 @@ literal_extract(const struct options *opts, bool caseless)
 			ok = add_pattern(&l, p, caseless);
 		ok = ok && l.count <= LITERAL_MAX;
 	}
+	for (size_t i = 0; ok && l.count > LITERAL_MANY && i < l.count; i++)
+		ok = l.lens[i] >= LITERAL_MIN_MANY;
 	if (ok && !l.all_whole && matcher_trusts_hits(opts))
 		ok = false;
 	if (ok) {

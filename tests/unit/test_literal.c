@@ -219,6 +219,45 @@ test_literal_several_patterns(void)
 	expect_ptr_null(literal_extract(&o, false));
 }
 
+/* Up to 64 strings; beyond 16, each must have 3 bytes. */
+static void
+test_literal_many(void)
+{
+	static const char *const sizes[] = {
+		"abc|", "ab|",
+	};
+	static const char last[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "abcdefghijklmnopqrstuvwxyz0123456789_-#";
+	struct pattern p;
+	struct options o;
+	char text[65 * 4];
+
+	memset(&o, 0, sizeof(o));
+	o.patterns = &p;
+	o.npatterns = 1;
+	for (size_t n = 1; n <= 65; n++) {
+		for (size_t k = 0; k < 2; k++) {
+			struct literal_set *ls;
+			size_t len = 0;
+
+			/* n alternatives: "abA|abB|..." or "aA|aB|...". */
+			for (size_t i = 0; i < n; i++) {
+				memcpy(text + len, sizes[k], strlen(sizes[k]));
+				text[len + strlen(sizes[k]) - 2] = last[i];
+				len += strlen(sizes[k]);
+			}
+			p.text = text;
+			p.len = len - 1;
+			ls = literal_extract(&o, false);
+			if (n <= 16 || (k == 0 && n <= 64))
+				expect_ptr_not_null(ls);
+			else
+				expect_ptr_null(ls);
+			literal_free(ls);
+		}
+	}
+}
+
 /*
  * The caseless rule rests on PCRE2's case sets: with UTF and UCP, only k
  * and s among ASCII characters match anything outside ASCII (U+212A and
@@ -360,7 +399,7 @@ static void
 test_litscan_differential(void)
 {
 	static const char alphabet[] = "aAbBkKsS_\n\x80\xc5\xbf\xff";
-	enum { ROUNDS = 600, NEEDLES_MAX = 20, NEEDLE_LEN_MAX = 9,
+	enum { ROUNDS = 600, NEEDLES_MAX = 64, NEEDLE_LEN_MAX = 9,
 	    TEXT_MAX = 300 };
 	size_t failures = 0;
 
@@ -473,6 +512,7 @@ main(int argc, char **argv)
 		UNIT_TEST(test_literal_caseless_extraction),
 		UNIT_TEST(test_literal_exact),
 		UNIT_TEST(test_literal_several_patterns),
+		UNIT_TEST(test_literal_many),
 		UNIT_TEST(test_literal_pcre2_case_partners),
 		UNIT_TEST(test_litscan_differential),
 		UNIT_TEST(test_litscan_long_text),
