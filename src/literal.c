@@ -384,31 +384,6 @@ add_pattern(struct literal_list *l, const struct pattern *p, bool caseless)
 	return true;
 }
 
-/*
- * Would matcher.c take a hit for a match without asking PCRE2?  It does
- * when every pattern is a plain string (its literal_span), which is only
- * right when the strings are the whole patterns.  Until matcher.c asks
- * literal_set_exact(), caseless sets that are pieces of plain-string
- * patterns must not reach it.  (Temporary: goes with that change.)
- */
-static bool
-matcher_trusts_hits(const struct options *opts)
-{
-	if (opts->word || opts->line)
-		return false;
-	for (size_t i = 0; i < opts->npatterns; i++) {
-		const struct pattern *p = &opts->patterns[i];
-
-		if (opts->fixed_strings)
-			continue;
-		for (size_t k = 0; k < p->len; k++)
-			if (p->text[k] != '\0' &&
-			    strchr("\\^$.|?*+()[]{}", p->text[k]) != NULL)
-				return false;
-	}
-	return true;
-}
-
 struct literal_set *
 literal_extract(const struct options *opts, bool caseless)
 {
@@ -427,8 +402,6 @@ literal_extract(const struct options *opts, bool caseless)
 	}
 	for (size_t i = 0; ok && l.count > LITERAL_MANY && i < l.count; i++)
 		ok = l.lens[i] >= LITERAL_MIN_MANY;
-	if (ok && !l.all_whole && matcher_trusts_hits(opts))
-		ok = false;
 	if (ok) {
 		ls = calloc(1, sizeof(*ls));
 		if (ls == NULL)

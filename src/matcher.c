@@ -589,7 +589,8 @@ next_line_literal(const struct matcher *m, struct matcher_scratch *s,
 		line->start = nl ? (size_t)(nl - buf) + 1 : from;
 		line->end = line_end_from(buf, len, at);
 		/* The strings are the whole patterns: finding one is a match. */
-		rc = m->literal_span > 0 ? 1 : run(m, s, buf + line->start,
+		rc = m->literal_span > 0 && literal_set_exact(m->literals) ?
+		    1 : run(m, s, buf + line->start,
 		    line->end - line->start, 0, &match);
 		if (rc != 0) {
 			s->last_from = line->end + 1;
