@@ -9,6 +9,7 @@
 
 #include "isolate.h"
 #include "outbuf.h"
+#include "port.h"
 
 /* One file's formatted output, sent by a worker in one message. */
 struct result {
@@ -19,6 +20,12 @@ struct result {
 
 /* Move out's contents into a new result message; NULL on ENOMEM. */
 struct result *result_from_outbuf(uint64_t seq, const struct outbuf *out);
+
+/*
+ * Send out's contents to the printer as the result seq (a copy; out is
+ * left as it was).  Once the reply port is closed the result is dropped.
+ */
+void result_send(struct port *reply, uint64_t seq, const struct outbuf *out);
 
 struct collector_config {
 	struct port *reply;

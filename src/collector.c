@@ -33,6 +33,17 @@ result_from_outbuf(uint64_t seq, const struct outbuf *out)
 	return r;
 }
 
+void
+result_send(struct port *reply, uint64_t seq, const struct outbuf *out)
+{
+	struct result *r = result_from_outbuf(seq, out);
+
+	if (r == NULL)
+		diag_fatal("out of memory");
+	if (!port_send(reply, r))
+		free(r);
+}
+
 /* Results waiting for their turn, as a binary min-heap on seq. */
 struct pending {
 	struct result **heap;

@@ -162,17 +162,6 @@ release_segment(const struct split_shared *sh, size_t k)
 		(void)madvise((void *)from, to - from, MADV_DONTNEED);
 }
 
-static void
-send_segment(const struct split_shared *sh, size_t k, struct outbuf *out)
-{
-	struct result *r = result_from_outbuf(k, out);
-
-	if (r == NULL)
-		diag_fatal("out of memory");
-	if (!port_send(sh->reply, r))
-		free(r);
-}
-
 /* Take segments until none is left or the run is abandoned. */
 static void
 search_segments(struct split_worker *w, struct searcher *s, struct outbuf *out)
@@ -205,7 +194,7 @@ search_segments(struct split_worker *w, struct searcher *s, struct outbuf *out)
 		w->total.binary_lines += res.binary_lines;
 		w->total.binary_matched |= res.binary_matched;
 		if (sh->send)
-			send_segment(sh, k, out);
+			result_send(sh->reply, k, out);
 		release_segment(sh, k);
 	}
 }

@@ -29,12 +29,7 @@ enum {
 static void
 send_output(const struct worker_shared *sh, uint64_t seq, struct outbuf *out)
 {
-	struct result *r = result_from_outbuf(seq, out);
-
-	if (r == NULL)
-		diag_fatal("out of memory");
-	if (!port_send(sh->reply, r))
-		free(r);
+	result_send(sh->reply, seq, out);
 	outbuf_clear(out);
 }
 

@@ -7,6 +7,7 @@
 
 bats_require_minimum_version 1.5.0
 load helpers/common
+load helpers/faults
 
 # A 37 MB file (split needs 32 MiB) of numbered lines, a NEEDLE every
 # 997th line, built once for the file; variants get a NUL or lose the
@@ -104,21 +105,5 @@ same_as_one_worker()
 @test "split: the file cut short while the output is blocked: an error, exit 2, whole lines" {
 	# Bigger than the results the printer can hold back while blocked.
 	cat big big big big >shrinking
-	mkfifo out
-	"$ISOGREP" -j 2 -n some shrinking >out 2>err &
-	local pid=$!
-	{
-		head -c 1000 >/dev/null
-		sleep 0.5
-		truncate -s 0 shrinking
-		cat >rest
-	} <out
-	local rc=0
-	wait "$pid" || rc=$?
-	[ "$rc" -eq 2 ] || { echo "status $rc"; cat err; false; }
-	grep -q 'shrinking: file shrank while it was read' err
-	local odd
-	odd=$(tail -n +2 rest | grep -cvE '^[0-9]+:[0-9]+ some text ' || true)
-	[ "$odd" = 0 ] || { echo "odd lines: $odd"; false; }
-	[ "$(tail -c 1 rest | od -An -c | tr -d ' ')" = '\n' ]
+	cut_short_while_blocked shrinking '^[0-9]+:[0-9]+ some text ' -j 2 -n some
 }

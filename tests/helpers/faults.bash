@@ -72,3 +72,31 @@ reap()
 	kill -KILL "$1" 2>/dev/null || true
 	wait "$1" 2>/dev/null || true
 }
+
+# cut_short_while_blocked FILE LINE_ERE ARGS...: run isogrep ARGS FILE with
+# its output into a FIFO that is not read, so it blocks in write() with
+# FILE mapped; truncate FILE; then read the rest.  The run must end with
+# status 2 and "FILE: file shrank while it was read", and what came must be
+# whole lines matching LINE_ERE (the first 1000 bytes are dropped unread).
+cut_short_while_blocked()
+{
+	local file=$1 line=$2
+	shift 2
+	mkfifo out
+	"$ISOGREP" "$@" "$file" >out 2>err &
+	local pid=$!
+	{
+		head -c 1000 >/dev/null
+		sleep 0.5
+		truncate -s 0 "$file"
+		cat >rest
+	} <out
+	local rc=0 odd
+	wait "$pid" || rc=$?
+	[ "$rc" -eq 2 ] || { echo "status $rc"; cat err; return 1; }
+	grep -q "$file: file shrank while it was read" err || { cat err; return 1; }
+	odd=$(tail -n +2 rest | grep -cvE "$line" || true)
+	[ "$odd" = 0 ] || { echo "odd lines: $odd"; return 1; }
+	[ "$(wc -l <rest)" -gt 1000 ] || { echo "only $(wc -l <rest) lines"; return 1; }
+	[ "$(tail -c 1 rest | od -An -c | tr -d ' ')" = '\n' ]
+}
