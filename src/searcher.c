@@ -56,13 +56,43 @@ struct file_search {
 	size_t nul_at;       /* the chunk's first NUL, or SIZE_MAX */
 };
 
-/* The 1-based number of the line starting at buf[pos]. */
+/*
+ * The bytes buf[from, to) were looked at for NUL bytes (nul: one is
+ * there), by the line counter: the lazy binary check need not look again.
+ * Only a scan that continues the checked part counts.
+ */
+static void
+note_nul_scan(struct file_search *fs, const char *buf, size_t from, size_t to,
+    bool nul)
+{
+	if (fs->nul_at != SIZE_MAX || from > fs->nul_checked ||
+	    to <= fs->nul_checked)
+		return;
+	if (nul) {
+		/* [0, nul_checked) has none, so the NUL is after it. */
+		const char *at = memchr(buf + fs->nul_checked, '\0',
+		    to - fs->nul_checked);
+
+		if (at != NULL)
+			fs->nul_at = (size_t)(at - buf);
+		return;
+	}
+	fs->nul_checked = to;
+}
+
+/*
+ * The 1-based number of the line starting at buf[pos].  The count looks
+ * for NUL bytes in the same pass, for check_binary.
+ */
 static unsigned long long
 line_number_at(struct file_search *fs, const char *buf, size_t pos)
 {
-	fs->line_no += bytecount_newlines(buf + fs->count_pos,
-	    pos - fs->count_pos);
+	size_t from = fs->count_pos;
+	bool nul = false;
+
+	fs->line_no += bytecount_newlines_nul(buf + from, pos - from, &nul);
 	fs->count_pos = pos;
+	note_nul_scan(fs, buf, from, pos, nul);
 	return fs->line_no;
 }
 
@@ -129,10 +159,14 @@ static void
 select_line(struct file_search *fs, const char *buf, struct span line)
 {
 	const struct options *o = fs->s->opts;
+	unsigned long long num;
 
 	fs->selected++;
 	switch (o->output) {
 	case OUTPUT_LINES:
+		/* Counting first also checks the bytes before for NUL. */
+		num = o->line_number && !fs->binary ?
+		    line_number_at(fs, buf, line.start) : 0;
 		check_binary(fs, buf, line);
 		if (fs->binary) {
 			fs->binary_lines++;
@@ -143,8 +177,6 @@ select_line(struct file_search *fs, const char *buf, struct span line)
 		if (o->only_matching && o->invert)
 			break;
 		{
-			unsigned long long num = o->line_number ?
-			    line_number_at(fs, buf, line.start) : 0;
 			const char *text = buf + line.start;
 			size_t len = line.end - line.start;
 
