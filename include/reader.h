@@ -51,9 +51,11 @@ void reader_free(struct reader *r);
  * chunk it gets is the last (a file that grows meanwhile is searched as
  * it was when opened).  sparse: the file has holes (fewer blocks than
  * its size); each hole is skipped with SEEK_DATA and stands in the data
- * as a single NUL byte, so the file still reads as binary.
+ * as a single NUL byte, so the file still reads as binary.  may_map: a
+ * file of READER_MAP_MIN bytes or more may be mapped instead of read.
  */
-void reader_start(struct reader *r, int fd, long long size, bool sparse);
+void reader_start(struct reader *r, int fd, long long size, bool sparse,
+    bool may_map);
 
 /*
  * Hand out buf[0, len), part of a mapping the caller owns and keeps, in

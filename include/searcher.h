@@ -26,6 +26,12 @@ struct searcher {
 	 * direct path streams); NULL keeps a whole file's output together.
 	 */
 	void (*flush)(struct outbuf *out);
+	/*
+	 * Map big files instead of reading them: for a file searched alone.
+	 * In a walk, reads into the one buffer keep memory lower at the same
+	 * speed.
+	 */
+	bool map_files;
 	/* Standard output is this regular file: never read it as input. */
 	bool out_is_file;
 	dev_t out_dev;

@@ -136,6 +136,7 @@ search_direct(const struct options *o, const struct matcher *m,
 		diag_fatal("out of memory");
 	s.escape = isatty(STDOUT_FILENO);
 	s.flush = flush_stdout;
+	s.map_files = true;
 	if (strcmp(o->paths[0], "-") == 0)
 		searcher_search_fd(&s, STDIN_FILENO, "(standard input)", true,
 		    &out, &res);

@@ -25,7 +25,7 @@
 
 enum {
 	MAP_CHUNK = 512 * 1024, /* bytes handed out at a time from a mapping */
-	MAP_RELEASE = 8 * 1024 * 1024, /* pages behind us dropped this often */
+	MAP_RELEASE = 1024 * 1024, /* pages behind us dropped this often */
 };
 
 void
@@ -74,7 +74,7 @@ reader_map(struct reader *r, int fd, long long size)
 void
 reader_start_region(struct reader *r, const char *buf, size_t len)
 {
-	reader_start(r, -1, -1, false);
+	reader_start(r, -1, -1, false, false);
 	r->map = buf;
 	r->map_len = len;
 	r->map_owned = false;
@@ -87,7 +87,8 @@ reader_is_mapped(const struct reader *r)
 }
 
 void
-reader_start(struct reader *r, int fd, long long size, bool sparse)
+reader_start(struct reader *r, int fd, long long size, bool sparse,
+    bool may_map)
 {
 	r->sparse = sparse;
 	r->fd = fd;
@@ -100,7 +101,7 @@ reader_start(struct reader *r, int fd, long long size, bool sparse)
 	r->eof = false;
 	r->skipping = false;
 	reader_unmap(r);
-	if (!sparse)
+	if (may_map && !sparse)
 		reader_map(r, fd, size);
 }
 

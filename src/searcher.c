@@ -535,7 +535,8 @@ searcher_search_fd(struct searcher *s, int fd, const char *path, bool named,
 	set_prefix(&fs);
 
 	reader_start(r, fd, stream ? -1 : (long long)st.st_size,
-	    !stream && (long long)st.st_blocks * 512 < (long long)st.st_size);
+	    !stream && (long long)st.st_blocks * 512 < (long long)st.st_size,
+	    s->map_files);
 	/*
 	 * Counting or listing plain strings needs no whole line: hold at most
 	 * STREAM_LINE_MAX bytes of one, and look for the string in pieces.

@@ -361,6 +361,22 @@ assert_small_rss()
 	assert_small_rss '-n NEEDLE'
 }
 
+@test "a tree holding a 40 MB file: memory does not grow with it" {
+	have_time || skip "GNU time is not installed"
+	# A sanitizer build touches shadow memory for every byte it reads.
+	case $ISOGREP in */asan/* | */tsan/*) skip "sanitizer build" ;; esac
+	mkdir -p t/small
+	for i in $(seq 1 50); do echo "line $i" >"t/small/f$i"; done
+	measured -c NEEDLE t
+	assert_status 1
+	local base=$RSS_KB
+	yes 'a short line of text' | head -n 2000000 >t/big
+	measured -c NEEDLE t
+	assert_status 1
+	# Files in a walk are read into one buffer, never mapped whole.
+	assert_rss_below $((base + 4096)) "with a 40 MB file (base $base KB)"
+}
+
 @test "a sparse 8 TiB file: answered within a second, binary file matches" {
 	truncate -s 8T sparse 2>/dev/null || skip "the file system has no 8 TiB files"
 	printf 'hello x' | dd of=sparse bs=1 seek=$((4 << 40)) conv=notrunc \
