@@ -111,6 +111,27 @@ assert_whole_lines()
 	[ ! -s out ] || [ "$(tail -c 1 out | od -An -c | tr -d ' ')" = '\n' ]
 }
 
+@test "SIGTERM during a big file split across workers" {
+	slow_tree
+	# Over split.h's SPLIT_MIN (32 MiB): searched in segments by -j 2.
+	for i in $(seq 1 230); do cat t/*; done >big
+	[ "$(stat -c %s big)" -gt 33554432 ]
+	"$ISOGREP" -j 2 "$SLOW_RE" big >out 2>err &
+	local pid=$! t0 t1
+	sleep 0.5
+	t0=$(now_ms)
+	kill -TERM "$pid"
+	end_within 5 "$pid"
+	t1=$(now_ms)
+	[ "$status" -eq 143 ] || { echo "exit status $status"; cat err; false; }
+	[ $((t1 - t0)) -lt 1000 ] || { echo "took $((t1 - t0)) ms"; false; }
+	if grep -vE '^match f[0-9]+ [0-9]+$' out; then
+		echo "broken lines in the output"
+		false
+	fi
+	[ ! -s out ] || [ "$(tail -c 1 out | od -An -c | tr -d ' ')" = '\n' ]
+}
+
 # --- control characters ------------------------------------------------------------
 
 @test "a terminal sees ^[ for ESC in names and lines; a pipe gets the raw bytes" {
