@@ -203,6 +203,11 @@ read_atom(struct scan *s, char *lit, size_t *lit_len)
 			if (end == NULL)
 				return false;
 			s->i = (size_t)(end - s->p) + 1;
+		} else if (d == 'p' || d == 'P') {
+			/* \pL: a one-letter property name is part of it. */
+			if (s->i >= s->n)
+				return false;
+			s->i++;
 		}
 		return true; /* a class escape, anchor or backreference */
 	}

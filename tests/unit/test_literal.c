@@ -73,6 +73,9 @@ test_literal_extraction(void)
 		{"[]x]yz", "]yz", true, 1},
 		{"(ab)+cd", "abcd", true, 2},
 		{"\\p{Greek}", "x", false, 0},
+		/* A one-letter property takes its letter (fuzzer: "\Pzz"). */
+		{"\\Pzz", "\\z", false, 0},
+		{"\\pLabc", "xabc", true, 1},
 		{"", "x", false, 0},
 	};
 
