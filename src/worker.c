@@ -22,7 +22,7 @@
 #include "searcher.h"
 
 enum {
-	WORKER_SEND = 32 * 1024, /* unsorted output is sent at this size */
+	WORKER_SEND = 1024, /* unsorted output is sent at this size */
 };
 
 /* Send out's contents (if any) as one result, then empty it. */
