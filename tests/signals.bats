@@ -91,10 +91,11 @@ assert_whole_lines()
 	[ "$(wc -l <out)" -lt 4000 ]
 }
 
-@test "SIGTERM during a search of one file (the direct path)" {
-	slow_tree
-	cat t/* >one
-	"$ISOGREP" "$SLOW_RE" one >out 2>err &
+# term_one_file ARGS...: start isogrep ARGS (one file) in the background,
+# send SIGTERM after half a second: exit 143 within a second, whole lines.
+term_one_file()
+{
+	"$ISOGREP" "$@" >out 2>err &
 	local pid=$! t0 t1
 	# Output to a file is written 64 KiB at a time: there may be none yet.
 	sleep 0.5
@@ -102,13 +103,19 @@ assert_whole_lines()
 	kill -TERM "$pid"
 	end_within 5 "$pid"
 	t1=$(now_ms)
-	[ "$status" -eq 143 ] || { echo "exit status $status"; cat err; false; }
-	[ $((t1 - t0)) -lt 1000 ] || { echo "took $((t1 - t0)) ms"; false; }
+	[ "$status" -eq 143 ] || { echo "exit status $status"; cat err; return 1; }
+	[ $((t1 - t0)) -lt 1000 ] || { echo "took $((t1 - t0)) ms"; return 1; }
 	if grep -vE '^match f[0-9]+ [0-9]+$' out; then
 		echo "broken lines in the output"
-		false
+		return 1
 	fi
 	[ ! -s out ] || [ "$(tail -c 1 out | od -An -c | tr -d ' ')" = '\n' ]
+}
+
+@test "SIGTERM during a search of one file (the direct path)" {
+	slow_tree
+	cat t/* >one
+	term_one_file "$SLOW_RE" one
 }
 
 @test "SIGTERM during a big file split across workers" {
@@ -116,20 +123,7 @@ assert_whole_lines()
 	# Over split.h's SPLIT_MIN (32 MiB): searched in segments by -j 2.
 	for i in $(seq 1 230); do cat t/*; done >big
 	[ "$(stat -c %s big)" -gt 33554432 ]
-	"$ISOGREP" -j 2 "$SLOW_RE" big >out 2>err &
-	local pid=$! t0 t1
-	sleep 0.5
-	t0=$(now_ms)
-	kill -TERM "$pid"
-	end_within 5 "$pid"
-	t1=$(now_ms)
-	[ "$status" -eq 143 ] || { echo "exit status $status"; cat err; false; }
-	[ $((t1 - t0)) -lt 1000 ] || { echo "took $((t1 - t0)) ms"; false; }
-	if grep -vE '^match f[0-9]+ [0-9]+$' out; then
-		echo "broken lines in the output"
-		false
-	fi
-	[ ! -s out ] || [ "$(tail -c 1 out | od -An -c | tr -d ' ')" = '\n' ]
+	term_one_file -j 2 "$SLOW_RE" big
 }
 
 # --- control characters ------------------------------------------------------------
