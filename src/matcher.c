@@ -540,6 +540,17 @@ matcher_find_in_line(const struct matcher *m, struct matcher_scratch *s,
 	return run(m, s, line, len, start, match);
 }
 
+/* Does the line buf[line) match on its own?  As run(): 1, 0 or < 0. */
+static int
+run_line(const struct matcher *m, struct matcher_scratch *s, const char *buf,
+    const struct span *line)
+{
+	struct span match;
+
+	return run(m, s, buf + line->start, line->end - line->start, 0,
+	    &match);
+}
+
 static size_t
 line_end_from(const char *buf, size_t len, size_t pos)
 {
@@ -554,15 +565,14 @@ next_line_each(const struct matcher *m, struct matcher_scratch *s,
     const char *buf, size_t len, size_t from, struct span *line)
 {
 	while (from < len) {
-		size_t end = line_end_from(buf, len, from);
-		struct span match;
-		int rc = run(m, s, buf + from, end - from, 0, &match);
+		int rc;
 
 		line->start = from;
-		line->end = end;
+		line->end = line_end_from(buf, len, from);
+		rc = run_line(m, s, buf, line);
 		if (rc != 0)
 			return rc;
-		from = end + 1;
+		from = line->end + 1;
 	}
 	return 0;
 }
@@ -580,7 +590,6 @@ next_line_literal(const struct matcher *m, struct matcher_scratch *s,
 	while (from < len) {
 		size_t at = literal_next(m->literals, &s->cursor, from);
 		const char *nl;
-		struct span match;
 		int rc;
 
 		if (at >= len)
@@ -590,8 +599,7 @@ next_line_literal(const struct matcher *m, struct matcher_scratch *s,
 		line->end = line_end_from(buf, len, at);
 		/* The strings are the whole patterns: finding one is a match. */
 		rc = m->literal_span > 0 && literal_set_exact(m->literals) ?
-		    1 : run(m, s, buf + line->start,
-		    line->end - line->start, 0, &match);
+		    1 : run_line(m, s, buf, line);
 		if (rc != 0) {
 			s->last_from = line->end + 1;
 			return rc;
@@ -614,13 +622,11 @@ next_line_dfa(const struct matcher *m, struct matcher_scratch *s,
 
 	while ((r = dfa_next_line(m->dfa, s->dfa_cache, buf, len, from,
 	    line)) != DFA_NONE) {
-		struct span match;
 		int rc;
 
 		if (r == DFA_MATCH)
 			return 1;
-		rc = run(m, s, buf + line->start, line->end - line->start, 0,
-		    &match);
+		rc = run_line(m, s, buf, line);
 		if (rc != 0)
 			return rc;
 		from = line->end + 1;
@@ -648,7 +654,7 @@ matcher_next_line(const struct matcher *m, struct matcher_scratch *s,
 		return next_line_each(m, s, buf, len, from, line);
 
 	while (from < len) {
-		struct span match, alone;
+		struct span match;
 		const char *nl;
 		int rc = run(m, s, buf, len, from, &match);
 
@@ -666,8 +672,7 @@ matcher_next_line(const struct matcher *m, struct matcher_scratch *s,
 		if (match.end <= line->end)
 			return 1;
 		/* The match ran past the newline: does the line match alone? */
-		rc = run(m, s, buf + line->start, line->end - line->start, 0,
-		    &alone);
+		rc = run_line(m, s, buf, line);
 		if (rc != 0)
 			return rc;
 		from = line->end + 1;
