@@ -7,10 +7,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* How many '\n' bytes are in p[0, n). */
-size_t bytecount_newlines(const char *p, size_t n);
-
-/* The same, and whether p[0, n) holds a NUL byte, in one pass. */
+/*
+ * How many '\n' bytes are in p[0, n), and (*nul) whether it holds a NUL
+ * byte: the searcher's binary check rides in the same pass.
+ */
 size_t bytecount_newlines_nul(const char *p, size_t n, bool *nul);
 
 #endif

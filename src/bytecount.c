@@ -95,25 +95,11 @@ bytecount_newlines_nul(const char *p, size_t n, bool *nul)
 	return cpu_has_avx2() ? count_avx2(p, n, nul) : count_sse2(p, n, nul);
 }
 
-size_t
-bytecount_newlines(const char *p, size_t n)
-{
-	bool nul;
-
-	return bytecount_newlines_nul(p, n, &nul);
-}
 
 #else
 
-size_t
-bytecount_newlines_nul(const char *p, size_t n, bool *nul)
-{
-	*nul = memchr(p, '\0', n) != NULL;
-	return bytecount_newlines(p, n);
-}
-
-size_t
-bytecount_newlines(const char *p, size_t n)
+static size_t
+count_swar(const char *p, size_t n)
 {
 	const uint64_t ones = 0x0101010101010101ULL;
 	const uint64_t low7 = 0x7f7f7f7f7f7f7f7fULL;
@@ -132,6 +118,13 @@ bytecount_newlines(const char *p, size_t n)
 	for (; i < n; i++)
 		total += p[i] == '\n';
 	return total;
+}
+
+size_t
+bytecount_newlines_nul(const char *p, size_t n, bool *nul)
+{
+	*nul = memchr(p, '\0', n) != NULL;
+	return count_swar(p, n);
 }
 
 #endif
