@@ -9,8 +9,8 @@
  * target runs with leak detection off, and track.h frees everything the
  * parse allocated once the input is done with, to keep memory flat.
  *
- * Inputs that would leave the parser's reach are dropped: --help and
- * --version print and exit, and -f/--file reads a file (or standard
+ * Inputs that would leave the parser's reach are dropped: --help,
+ * --version and --generate print and exit, and -f/--file reads a file (or standard
  * input) named by the input.  Any short-flag word with 'f' or 'V' in it
  * is dropped, which also drops some harmless ones ("-ef"): the price of
  * not parsing the arguments twice.
@@ -83,6 +83,7 @@ unsafe_word(const char *w)
 
 		return (len == 6 && memcmp(w, "--help", 6) == 0) ||
 		    (len == 9 && memcmp(w, "--version", 9) == 0) ||
+		    (len == 10 && memcmp(w, "--generate", 10) == 0) ||
 		    (len == 6 && memcmp(w, "--file", 6) == 0);
 	}
 	return strchr(w, 'f') != NULL || strchr(w, 'V') != NULL;
