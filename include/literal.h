@@ -8,17 +8,18 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "options.h"
+#include "pattern.h"
 
 struct literal_set;
 
 /*
- * The strings one of which every match of the patterns of opts must
+ * The strings one of which every match of the patterns of mc must
  * contain, or NULL when none can be proven (then no prefilter is used).
  * caseless: the patterns are compiled with PCRE2_CASELESS (and UTF, UCP);
  * the strings are then found ignoring ASCII case.
  */
-struct literal_set *literal_extract(const struct options *opts, bool caseless);
+struct literal_set *literal_extract(const struct match_config *mc,
+    bool caseless);
 
 /*
  * Is every string of ls a whole top-level alternative of the patterns,

@@ -10,7 +10,7 @@
 
 #include <stddef.h>
 
-#include "options.h"
+#include "pattern.h"
 
 struct matcher;
 struct matcher_scratch;
@@ -22,11 +22,11 @@ struct span {
 };
 
 /*
- * Compile the patterns of opts (with -F, -i/-S, -w, -x applied) once, with
+ * Compile the patterns of mc (with -F, -i/-S, -w, -x applied) once, with
  * JIT where available.  A bad pattern is reported with PCRE2's message and
  * offset and the program exits with status 2.
  */
-struct matcher *matcher_compile(const struct options *opts);
+struct matcher *matcher_compile(const struct match_config *mc);
 
 void matcher_free(struct matcher *m);
 

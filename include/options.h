@@ -10,20 +10,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-enum case_mode {
-	CASE_SENSITIVE,
-	CASE_INSENSITIVE,
-	CASE_SMART,
-};
-
-/* What is printed for each file. */
-enum output_mode {
-	OUTPUT_LINES,         /* the selected lines (or matches with -o) */
-	OUTPUT_COUNT,         /* -c */
-	OUTPUT_FILES_WITH,    /* -l */
-	OUTPUT_FILES_WITHOUT, /* -L */
-	OUTPUT_QUIET,         /* -q */
-};
+#include "pattern.h"
+#include "print_config.h"
+#include "select.h"
 
 /* Sort order of results. */
 enum sort_mode {
@@ -53,32 +42,14 @@ struct size_arg {
 	unsigned long long bytes;
 };
 
-struct pattern {
-	const char *text;
-	size_t len;
-};
-
 struct options {
-	struct pattern *patterns; /* one per line of every -e/-f/positional */
-	size_t npatterns;
-	bool fixed_strings;       /* -F */
-	enum case_mode case_mode; /* -i, -S, --case-sensitive */
-	bool word;                /* -w */
-	bool line;                /* -x */
-	bool invert;              /* -v */
+	/* The parts each layer is given alone. */
+	struct match_config match;
+	struct select_config select;
+	struct print_config print;
 
-	enum output_mode output;
-	bool line_number;      /* -n */
-	int with_filename;     /* -H: 1, -h: 0, -1: decide from the inputs */
-	bool only_matching;    /* -o */
-	bool has_max_count;    /* -m given */
-	unsigned long long max_count;
 	bool no_messages;      /* -s */
-	bool text;             /* -a: binary files searched as text */
-
 	unsigned threads;      /* -j; 0: online CPUs */
-	unsigned match_limit;  /* --match-limit; 0: PCRE2's default */
-	unsigned depth_limit;  /* --depth-limit; 0: PCRE2's default */
 
 	/* File selection. */
 	bool no_ignore_vcs;    /* .gitignore, .git/info/exclude */
@@ -104,7 +75,6 @@ struct options {
 	bool has_max_filesize;
 	unsigned long long max_filesize;
 	bool files_mode;       /* --files: list, do not search */
-	bool null_sep;         /* -0 */
 	const char *name_regex; /* --name */
 	bool full_path;        /* --name matches the whole path */
 	unsigned entry_types;  /* --type-entry bits; 0: any */
@@ -116,7 +86,6 @@ struct options {
 	long long changed_before; /* modified before this time (s) */
 	enum sort_mode sort;
 	bool stats;            /* --stats */
-	bool binary;           /* --binary: search binary files, summarise */
 
 	const char **paths;    /* the inputs; "-" is standard input */
 	size_t npaths;

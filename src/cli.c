@@ -34,18 +34,18 @@ static size_t patterns_cap;
 static void
 add_pattern(struct options *opts, const char *text, size_t len)
 {
-	if (opts->npatterns == patterns_cap) {
+	if (opts->match.npatterns == patterns_cap) {
 		size_t cap = patterns_cap ? patterns_cap * 2 : 8;
-		struct pattern *p = realloc(opts->patterns, cap * sizeof(*p));
+		struct pattern *p = realloc(opts->match.patterns, cap * sizeof(*p));
 
 		if (p == NULL)
 			diag_fatal("out of memory");
-		opts->patterns = p;
+		opts->match.patterns = p;
 		patterns_cap = cap;
 	}
-	opts->patterns[opts->npatterns].text = text;
-	opts->patterns[opts->npatterns].len = len;
-	opts->npatterns++;
+	opts->match.patterns[opts->match.npatterns].text = text;
+	opts->match.patterns[opts->match.npatterns].len = len;
+	opts->match.npatterns++;
 }
 
 /* A pattern with newlines is several patterns, as in grep. */
@@ -242,27 +242,27 @@ apply_flag(struct parse_state *st, const struct flag *f, const char *arg)
 		add_pattern_file(o, arg);
 		st->have_pattern_flag = true;
 		break;
-	case FLAG_FIXED_STRINGS: o->fixed_strings = true; break;
-	case FLAG_IGNORE_CASE: o->case_mode = CASE_INSENSITIVE; break;
-	case FLAG_SMART_CASE: o->case_mode = CASE_SMART; break;
-	case FLAG_CASE_SENSITIVE: o->case_mode = CASE_SENSITIVE; break;
-	case FLAG_WORD_REGEXP: o->word = true; break;
-	case FLAG_LINE_REGEXP: o->line = true; break;
-	case FLAG_INVERT_MATCH: o->invert = true; break;
-	case FLAG_LINE_NUMBER: o->line_number = true; break;
-	case FLAG_WITH_FILENAME: o->with_filename = 1; break;
-	case FLAG_NO_FILENAME: o->with_filename = 0; break;
-	case FLAG_COUNT: o->output = OUTPUT_COUNT; break;
-	case FLAG_FILES_WITH_MATCHES: o->output = OUTPUT_FILES_WITH; break;
-	case FLAG_FILES_WITHOUT_MATCH: o->output = OUTPUT_FILES_WITHOUT; break;
-	case FLAG_ONLY_MATCHING: o->only_matching = true; break;
+	case FLAG_FIXED_STRINGS: o->match.fixed_strings = true; break;
+	case FLAG_IGNORE_CASE: o->match.case_mode = CASE_INSENSITIVE; break;
+	case FLAG_SMART_CASE: o->match.case_mode = CASE_SMART; break;
+	case FLAG_CASE_SENSITIVE: o->match.case_mode = CASE_SENSITIVE; break;
+	case FLAG_WORD_REGEXP: o->match.word = true; break;
+	case FLAG_LINE_REGEXP: o->match.line = true; break;
+	case FLAG_INVERT_MATCH: o->select.invert = true; break;
+	case FLAG_LINE_NUMBER: o->print.line_number = true; break;
+	case FLAG_WITH_FILENAME: o->print.with_filename = 1; break;
+	case FLAG_NO_FILENAME: o->print.with_filename = 0; break;
+	case FLAG_COUNT: o->print.output = OUTPUT_COUNT; break;
+	case FLAG_FILES_WITH_MATCHES: o->print.output = OUTPUT_FILES_WITH; break;
+	case FLAG_FILES_WITHOUT_MATCH: o->print.output = OUTPUT_FILES_WITHOUT; break;
+	case FLAG_ONLY_MATCHING: o->print.only_matching = true; break;
 	case FLAG_QUIET: st->quiet = true; break;
 	case FLAG_MAX_COUNT:
-		o->has_max_count = true;
-		o->max_count = parse_count("--max-count", arg, ULLONG_MAX);
+		o->select.has_max_count = true;
+		o->select.max_count = parse_count("--max-count", arg, ULLONG_MAX);
 		break;
 	case FLAG_NO_MESSAGES: o->no_messages = true; break;
-	case FLAG_TEXT: o->text = true; break;
+	case FLAG_TEXT: o->select.text = true; break;
 	case FLAG_RECURSIVE: break;
 	case FLAG_THREADS:
 		o->threads = (unsigned)parse_count("--threads", arg, 1024);
@@ -288,7 +288,7 @@ apply_flag(struct parse_state *st, const struct flag *f, const char *arg)
 		if (st->unrestricted >= 2)
 			o->hidden = true;
 		if (st->unrestricted >= 3)
-			o->text = true;
+			o->select.text = true;
 		break;
 	case FLAG_IGNORE_FILE:
 		push_str(&o->ignore_files, &o->nignore_files, arg);
@@ -311,7 +311,7 @@ apply_flag(struct parse_state *st, const struct flag *f, const char *arg)
 			    "expected a size such as 100K, 10M or 1G", arg);
 		break;
 	case FLAG_FILES: o->files_mode = true; break;
-	case FLAG_NULL: o->null_sep = true; break;
+	case FLAG_NULL: o->print.null_sep = true; break;
 	case FLAG_NAME: o->name_regex = arg; break;
 	case FLAG_FULL_PATH: o->full_path = true; break;
 	case FLAG_TYPE_ENTRY: o->entry_types |= parse_entry_types(arg); break;
@@ -339,14 +339,14 @@ apply_flag(struct parse_state *st, const struct flag *f, const char *arg)
 			    "'path' or 'none'", arg);
 		break;
 	case FLAG_STATS: o->stats = true; break;
-	case FLAG_BINARY: o->binary = true; break;
+	case FLAG_BINARY: o->select.binary = true; break;
 	case FLAG_NO_CONFIG: break; /* handled before parsing (config.c) */
 	case FLAG_MATCH_LIMIT:
-		o->match_limit = (unsigned)parse_count("--match-limit", arg,
+		o->match.match_limit = (unsigned)parse_count("--match-limit", arg,
 		    UINT32_MAX);
 		break;
 	case FLAG_DEPTH_LIMIT:
-		o->depth_limit = (unsigned)parse_count("--depth-limit", arg,
+		o->match.depth_limit = (unsigned)parse_count("--depth-limit", arg,
 		    UINT32_MAX);
 		break;
 	case FLAG_GENERATE:
@@ -444,9 +444,9 @@ cli_parse(int argc, char **argv, struct options *opts)
 		diag_fatal("out of memory");
 	memset(opts, 0, sizeof(*opts));
 	patterns_cap = 0;
-	opts->with_filename = -1;
+	opts->print.with_filename = -1;
 	opts->max_depth = -1;
-	opts->case_mode = CASE_SENSITIVE;
+	opts->match.case_mode = CASE_SENSITIVE;
 
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
@@ -471,7 +471,7 @@ cli_parse(int argc, char **argv, struct options *opts)
 		npositional--;
 	}
 	if (st.quiet)
-		opts->output = OUTPUT_QUIET;
+		opts->print.output = OUTPUT_QUIET;
 	opts->paths = positional;
 	opts->npaths = npositional;
 	diag_set_quiet_files(opts->no_messages);

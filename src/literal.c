@@ -390,16 +390,16 @@ add_pattern(struct literal_list *l, const struct pattern *p, bool caseless)
 }
 
 struct literal_set *
-literal_extract(const struct options *opts, bool caseless)
+literal_extract(const struct match_config *mc, bool caseless)
 {
 	struct literal_list l = {NULL, NULL, 0, true};
 	struct literal_set *ls = NULL;
-	bool ok = opts->npatterns > 0;
+	bool ok = mc->npatterns > 0;
 
-	for (size_t i = 0; ok && i < opts->npatterns; i++) {
-		const struct pattern *p = &opts->patterns[i];
+	for (size_t i = 0; ok && i < mc->npatterns; i++) {
+		const struct pattern *p = &mc->patterns[i];
 
-		if (opts->fixed_strings)
+		if (mc->fixed_strings)
 			ok = add_fixed(&l, p, caseless);
 		else
 			ok = add_pattern(&l, p, caseless);

@@ -101,7 +101,7 @@ check_standard_streams(const struct options *o)
 		    O_RDONLY : O_WRONLY) < 0)
 			diag_fatal("cannot open /dev/null: %s", strerror(errno));
 	if (!have_out) {
-		if (o->output != OUTPUT_QUIET)
+		if (o->print.output != OUTPUT_QUIET)
 			diag_fatal("standard output: %s", strerror(err));
 		return NULL;
 	}
@@ -233,7 +233,7 @@ list_files(const struct options *o, const struct filter_plan *plan,
 	struct listing l;
 	struct walker_config wc;
 
-	listing_init(&l, o->null_sep, isatty(STDOUT_FILENO));
+	listing_init(&l, o->print.null_sep, isatty(STDOUT_FILENO));
 	walk_config(&wc, o, plan, 0);
 	wc.emit = listing_emit;
 	wc.ctx = &l;
@@ -353,12 +353,12 @@ main(int argc, char **argv)
 	}
 	/* Everything that can be wrong with the arguments fails here. */
 	if (!opts.files_mode)
-		m = matcher_compile(&opts);
+		m = matcher_compile(&opts.match);
 	plan = filter_plan_new(&opts, db);
 	out_st = check_standard_streams(&opts);
 	resolve_default_inputs(&opts);
 	single = !opts.files_mode && is_single_input(&opts);
-	with_filename = opts.with_filename >= 0 ? opts.with_filename == 1 :
+	with_filename = opts.print.with_filename >= 0 ? opts.print.with_filename == 1 :
 	    !single;
 
 	if (opts.files_mode)
@@ -380,7 +380,7 @@ main(int argc, char **argv)
 
 	if (signals_caught() != 0)
 		return 128 + signals_caught();
-	if (opts.output == OUTPUT_QUIET && totals.selected > 0)
+	if (opts.print.output == OUTPUT_QUIET && totals.selected > 0)
 		return EXIT_MATCH;
 	if (diag_had_error())
 		return EXIT_TROUBLE;

@@ -192,16 +192,16 @@ pattern_sees_past_line(const struct pattern *p)
 }
 
 static uint32_t
-compile_flags(const struct options *opts)
+compile_flags(const struct match_config *mc)
 {
 	uint32_t flags = PCRE2_MULTILINE | PCRE2_UTF | PCRE2_MATCH_INVALID_UTF |
 	    PCRE2_UCP;
-	bool caseless = opts->case_mode == CASE_INSENSITIVE;
+	bool caseless = mc->case_mode == CASE_INSENSITIVE;
 
-	if (opts->case_mode == CASE_SMART) {
+	if (mc->case_mode == CASE_SMART) {
 		caseless = true;
-		for (size_t i = 0; i < opts->npatterns; i++)
-			if (has_uppercase(&opts->patterns[i]))
+		for (size_t i = 0; i < mc->npatterns; i++)
+			if (has_uppercase(&mc->patterns[i]))
 				caseless = false;
 	}
 	if (caseless)
@@ -250,13 +250,13 @@ report_bad_pattern(const struct pattern *p, int err, PCRE2_SIZE erroff)
 
 /* Check each pattern alone, so errors name the pattern and its offset. */
 static void
-validate_patterns(const struct options *opts, uint32_t flags)
+validate_patterns(const struct match_config *mc, uint32_t flags)
 {
 	/* A huge -f list is checked as a whole below, not pattern by pattern. */
-	if (opts->fixed_strings || opts->npatterns > 1000)
+	if (mc->fixed_strings || mc->npatterns > 1000)
 		return;
-	for (size_t i = 0; i < opts->npatterns; i++) {
-		const struct pattern *p = &opts->patterns[i];
+	for (size_t i = 0; i < mc->npatterns; i++) {
+		const struct pattern *p = &mc->patterns[i];
 		int err;
 		PCRE2_SIZE erroff;
 		pcre2_code *code = compile_text(p->text, p->len, flags, NULL,
@@ -291,10 +291,10 @@ may_open_comment(const struct pattern *p)
 
 /* Append one pattern; wrapped in a group when others or -w surround it. */
 static void
-append_pattern(struct outbuf *out, const struct options *opts,
+append_pattern(struct outbuf *out, const struct match_config *mc,
     const struct pattern *p, bool wrap)
 {
-	if (opts->fixed_strings) {
+	if (mc->fixed_strings) {
 		append_escaped(out, p);
 		return;
 	}
@@ -310,17 +310,17 @@ append_pattern(struct outbuf *out, const struct options *opts,
  * grep does, "(?<!\w)(?:...)(?!\w)"; -x is PCRE2_EXTRA_MATCH_LINE.
  */
 static void
-build_program(const struct options *opts, struct outbuf *out)
+build_program(const struct match_config *mc, struct outbuf *out)
 {
-	bool word = opts->word && !opts->line;
-	bool wrap = word || opts->npatterns > 1;
+	bool word = mc->word && !mc->line;
+	bool wrap = word || mc->npatterns > 1;
 
 	if (word)
 		outbuf_puts(out, "(?<!\\w)(?:");
-	for (size_t i = 0; i < opts->npatterns; i++) {
+	for (size_t i = 0; i < mc->npatterns; i++) {
 		if (i > 0)
 			outbuf_putc(out, '|');
-		append_pattern(out, opts, &opts->patterns[i], wrap);
+		append_pattern(out, mc, &mc->patterns[i], wrap);
 	}
 	if (word)
 		outbuf_puts(out, ")(?!\\w)");
@@ -328,16 +328,16 @@ build_program(const struct options *opts, struct outbuf *out)
 
 /* Bytes the longest match can span when every pattern is a plain string. */
 static size_t
-literal_span(const struct options *opts, uint32_t flags)
+literal_span(const struct match_config *mc, uint32_t flags)
 {
 	size_t longest = 0;
 
-	if (opts->word || opts->line)
+	if (mc->word || mc->line)
 		return 0;
-	for (size_t i = 0; i < opts->npatterns; i++) {
-		const struct pattern *p = &opts->patterns[i];
+	for (size_t i = 0; i < mc->npatterns; i++) {
+		const struct pattern *p = &mc->patterns[i];
 
-		if (!opts->fixed_strings &&
+		if (!mc->fixed_strings &&
 		    strpbrk_len(p->text, p->len, "\\^$.|?*+()[]{}"))
 			return 0;
 		if (p->len > longest)
@@ -354,23 +354,23 @@ literal_span(const struct options *opts, uint32_t flags)
  * --depth-limit the user asks for PCRE2's behaviour at its limits).
  */
 static struct dfa *
-compile_dfa(const struct matcher *m, const struct options *opts,
+compile_dfa(const struct matcher *m, const struct match_config *mc,
     const struct outbuf *program, uint32_t flags)
 {
 	uint32_t options = 0;
 	struct outbuf text = OUTBUF_INIT;
 	struct dfa *dfa;
 
-	if (m->literals != NULL || opts->word || opts->match_limit > 0 ||
-	    opts->depth_limit > 0 ||
+	if (m->literals != NULL || mc->word || mc->match_limit > 0 ||
+	    mc->depth_limit > 0 ||
 	    pcre2_pattern_info(m->code, PCRE2_INFO_ALLOPTIONS, &options) != 0 ||
 	    (options & PCRE2_UTF) == 0)
 		return NULL;
 	/* PCRE2_EXTRA_MATCH_LINE is "^(?:" and ")$" around the pattern. */
-	if (opts->line)
+	if (mc->line)
 		outbuf_puts(&text, "^(?:");
 	outbuf_append(&text, program->data, program->len);
-	if (opts->line)
+	if (mc->line)
 		outbuf_puts(&text, ")$");
 	dfa = dfa_compile(text.data, text.len, (flags & PCRE2_CASELESS) != 0);
 	outbuf_free(&text);
@@ -378,27 +378,27 @@ compile_dfa(const struct matcher *m, const struct options *opts,
 }
 
 struct matcher *
-matcher_compile(const struct options *opts)
+matcher_compile(const struct match_config *mc)
 {
 	struct matcher *m = calloc(1, sizeof(*m));
 	struct outbuf program = OUTBUF_INIT;
-	uint32_t flags = compile_flags(opts);
+	uint32_t flags = compile_flags(mc);
 	pcre2_compile_context *cctx;
 	int err;
 	PCRE2_SIZE erroff;
 
 	if (m == NULL)
 		diag_fatal("out of memory");
-	m->match_limit = opts->match_limit;
-	m->depth_limit = opts->depth_limit;
-	if (opts->npatterns == 0)
+	m->match_limit = mc->match_limit;
+	m->depth_limit = mc->depth_limit;
+	if (mc->npatterns == 0)
 		return m;
-	validate_patterns(opts, flags);
-	build_program(opts, &program);
+	validate_patterns(mc, flags);
+	build_program(mc, &program);
 	cctx = pcre2_compile_context_create(NULL);
 	if (cctx == NULL)
 		diag_fatal("out of memory");
-	if (opts->line)
+	if (mc->line)
 		pcre2_set_compile_extra_options(cctx, PCRE2_EXTRA_MATCH_LINE);
 	m->code = compile_text(program.data, program.len, flags, cctx, &err,
 	    &erroff);
@@ -407,30 +407,30 @@ matcher_compile(const struct options *opts)
 		struct pattern whole = {program.data, program.len};
 
 		/* Each pattern alone was fine: together they are too many. */
-		if (opts->npatterns > 1 && err == PCRE2_ERROR_PATTERN_TOO_LARGE)
+		if (mc->npatterns > 1 && err == PCRE2_ERROR_PATTERN_TOO_LARGE)
 			diag_fatal("%zu patterns are too many to combine into one "
 			    "regular expression (PCRE2: regular expression is "
-			    "too large)", opts->npatterns);
-		if (opts->npatterns == 1 && !opts->fixed_strings)
-			whole = opts->patterns[0];
+			    "too large)", mc->npatterns);
+		if (mc->npatterns == 1 && !mc->fixed_strings)
+			whole = mc->patterns[0];
 		report_bad_pattern(&whole, err, erroff);
 	}
 	/* Without JIT (unsupported CPU) the interpreter still works. */
 	pcre2_jit_compile(m->code, PCRE2_JIT_COMPLETE);
 
-	m->literal_span = literal_span(opts, flags);
-	m->literals = literal_extract(opts, (flags & PCRE2_CASELESS) != 0);
-	m->dfa = compile_dfa(m, opts, &program, flags);
+	m->literal_span = literal_span(mc, flags);
+	m->literals = literal_extract(mc, (flags & PCRE2_CASELESS) != 0);
+	m->dfa = compile_dfa(m, mc, &program, flags);
 	outbuf_free(&program);
 	/*
 	 * -w's lookarounds meet a PCRE2 10.42 JIT bug next to invalid UTF-8
 	 * in a whole buffer (a line after "\n" then an invalid byte is
 	 * missed); alone, each line is matched right.
 	 */
-	m->buffer_scan = !opts->word;
-	for (size_t i = 0; i < opts->npatterns; i++)
-		if (!opts->fixed_strings &&
-		    pattern_sees_past_line(&opts->patterns[i]))
+	m->buffer_scan = !mc->word;
+	for (size_t i = 0; i < mc->npatterns; i++)
+		if (!mc->fixed_strings &&
+		    pattern_sees_past_line(&mc->patterns[i]))
 			m->buffer_scan = false;
 	return m;
 }

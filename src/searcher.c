@@ -150,7 +150,7 @@ check_binary(struct file_search *fs, const char *buf, struct span line)
 	}
 	if (fs->nul_at <= line.end) {
 		fs->binary = true;
-		fs->binary_summary = fs->s->opts->binary;
+		fs->binary_summary = fs->s->opts->select.binary;
 	}
 }
 
@@ -162,10 +162,10 @@ select_line(struct file_search *fs, const char *buf, struct span line)
 	unsigned long long num;
 
 	fs->selected++;
-	switch (o->output) {
+	switch (o->print.output) {
 	case OUTPUT_LINES:
 		/* Counting first also checks the bytes before for NUL. */
-		num = o->line_number && !fs->binary ?
+		num = o->print.line_number && !fs->binary ?
 		    line_number_at(fs, buf, line.start) : 0;
 		check_binary(fs, buf, line);
 		if (fs->binary) {
@@ -174,13 +174,13 @@ select_line(struct file_search *fs, const char *buf, struct span line)
 			fs->done = !fs->binary_summary;
 			break; /* -m still counts */
 		}
-		if (o->only_matching && o->invert)
+		if (o->print.only_matching && o->select.invert)
 			break;
 		{
 			const char *text = buf + line.start;
 			size_t len = line.end - line.start;
 
-			if (o->only_matching)
+			if (o->print.only_matching)
 				print_matches(fs, text, len, num);
 			else
 				printer_record(fs->out, &fs->prefix, num, text,
@@ -196,7 +196,7 @@ select_line(struct file_search *fs, const char *buf, struct span line)
 		fs->done = true;
 		break;
 	}
-	if (o->has_max_count && fs->selected >= o->max_count)
+	if (o->select.has_max_count && fs->selected >= o->select.max_count)
 		fs->done = true;
 }
 
@@ -230,7 +230,7 @@ static void
 search_lines(struct file_search *fs, const char *buf, size_t pos, size_t len)
 {
 	struct searcher *s = fs->s;
-	bool invert = s->opts->invert;
+	bool invert = s->opts->select.invert;
 
 	while (pos < len && !fs->done) {
 		struct span line;
@@ -265,13 +265,13 @@ binary_from_start(struct file_search *fs, const char *buf, size_t len,
 	size_t head;
 
 	*skip = false;
-	if (o->text || fs->binary || fs->offset >= BINARY_BLOCK ||
+	if (o->select.text || fs->binary || fs->offset >= BINARY_BLOCK ||
 	    fs->printed > 0)
 		return false;
 	head = BINARY_BLOCK - (size_t)fs->offset;
 	if (memchr(buf, '\0', len < head ? len : head) == NULL)
 		return false;
-	*skip = !fs->named && !o->binary;
+	*skip = !fs->named && !o->select.binary;
 	return true;
 }
 
@@ -288,7 +288,7 @@ find_binary_start(struct file_search *fs, const char *buf, size_t len,
 
 	if (binary_from_start(fs, buf, len, skip))
 		return 0;
-	if (fs->s->opts->text || fs->binary)
+	if (fs->s->opts->select.text || fs->binary)
 		return len;
 	nul = memchr(buf, '\0', len);
 	if (nul == NULL)
@@ -321,7 +321,7 @@ search_partial(struct file_search *fs, const char *buf, size_t len,
 		return;
 	if (text < len) {
 		fs->binary = true;
-		fs->binary_summary = fs->s->opts->binary;
+		fs->binary_summary = fs->s->opts->select.binary;
 	}
 	if (!fs->long_hit)
 		fs->long_hit = window_has_match(fs, buf, len);
@@ -356,12 +356,12 @@ search_chunk(struct file_search *fs, const char *buf, size_t len, bool *skip)
 		if (*skip)
 			return;
 		fs->binary = true;
-		fs->binary_summary = s->opts->binary;
+		fs->binary_summary = s->opts->select.binary;
 	}
 	fs->chunk_len = len;
 	fs->nul_checked = 0;
 	fs->nul_at = SIZE_MAX;
-	if (s->opts->text)
+	if (s->opts->select.text)
 		fs->nul_checked = len;
 	matcher_new_buffer(fs->s->scratch);
 	fs->count_pos = 0;
@@ -384,7 +384,7 @@ finish_file(struct file_search *fs)
 {
 	const struct options *o = fs->s->opts;
 
-	switch (o->output) {
+	switch (o->print.output) {
 	case OUTPUT_COUNT:
 		printer_count(fs->out, &fs->prefix, fs->selected);
 		break;
@@ -422,8 +422,8 @@ is_output_file(const struct searcher *s, const struct stat *st)
 	if (!s->out_is_file || st->st_dev != s->out_dev ||
 	    st->st_ino != s->out_ino)
 		return false;
-	return o->output == OUTPUT_LINES &&
-	    !(o->has_max_count && o->max_count <= 1);
+	return o->print.output == OUTPUT_LINES &&
+	    !(o->select.has_max_count && o->select.max_count <= 1);
 }
 
 /*
@@ -504,11 +504,11 @@ set_prefix(struct file_search *fs)
 		fs->prefix.path = fs->path;
 		fs->prefix.path_len = strlen(fs->path);
 	}
-	fs->prefix.line_number = s->opts->line_number;
-	fs->prefix.path_end = s->opts->null_sep ? '\0' : ':';
-	fs->prefix.name_end = s->opts->null_sep ? '\0' : '\n';
+	fs->prefix.line_number = s->opts->print.line_number;
+	fs->prefix.path_end = s->opts->print.null_sep ? '\0' : ':';
+	fs->prefix.name_end = s->opts->print.null_sep ? '\0' : '\n';
 	fs->prefix.escape = s->escape;
-	fs->done = s->opts->has_max_count && s->opts->max_count == 0;
+	fs->done = s->opts->select.has_max_count && s->opts->select.max_count == 0;
 }
 
 void
@@ -541,8 +541,8 @@ searcher_search_fd(struct searcher *s, int fd, const char *path, bool named,
 	 * Counting or listing plain strings needs no whole line: hold at most
 	 * STREAM_LINE_MAX bytes of one, and look for the string in pieces.
 	 */
-	if (matcher_literal_span(s->matcher) > 0 && !s->opts->invert &&
-	    s->opts->output != OUTPUT_LINES)
+	if (matcher_literal_span(s->matcher) > 0 && !s->opts->select.invert &&
+	    s->opts->print.output != OUTPUT_LINES)
 		reader_stream_long_lines(r, STREAM_LINE_MAX,
 		    matcher_literal_span(s->matcher));
 	skip = reader_is_mapped(r) ? read_mapped(&fs, stream) :
@@ -594,7 +594,7 @@ searcher_search_region(struct searcher *s, const char *path, const char *buf,
 	struct file_search fs = {
 		.s = s, .path = path, .out = out, .line_no = at->line_no,
 		.named = true, .offset = at->offset, .binary = at->binary,
-		.binary_summary = at->binary && s->opts->binary,
+		.binary_summary = at->binary && s->opts->select.binary,
 	};
 
 	set_prefix(&fs);
@@ -614,7 +614,7 @@ searcher_finish_regions(struct searcher *s, const char *path,
 		.selected = total->selected,
 		.binary_lines = total->binary_lines,
 		.binary_matched = total->binary_matched,
-		.binary_summary = s->opts->binary,
+		.binary_summary = s->opts->select.binary,
 	};
 
 	set_prefix(&fs);

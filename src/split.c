@@ -206,7 +206,7 @@ search_segments(struct split_worker *w, struct searcher *s, struct outbuf *out)
 			break;
 		at.offset = sh->bounds[k];
 		at.line_no = lines_before + 1;
-		at.binary = nul && !sh->opts->text;
+		at.binary = nul && !sh->opts->select.text;
 		outbuf_clear(out);
 		searcher_search_region(s, sh->path, seg, len, &at, out, &res);
 		w->total.selected += res.selected;
@@ -284,8 +284,8 @@ cut_segments(struct split_shared *sh, size_t len)
 static bool
 qualifies(const struct options *o, unsigned workers)
 {
-	return workers >= 2 && !o->has_max_count &&
-	    (o->output == OUTPUT_LINES || o->output == OUTPUT_COUNT);
+	return workers >= 2 && !o->select.has_max_count &&
+	    (o->print.output == OUTPUT_LINES || o->print.output == OUTPUT_COUNT);
 }
 
 /* A regular file worth splitting, without holes, that is not our output. */
@@ -394,7 +394,7 @@ split_search(const struct options *o, const struct matcher *m,
 	sh.path = path;
 	sh.with_filename = with_filename;
 	sh.escape = isatty(STDOUT_FILENO);
-	sh.send = o->output == OUTPUT_LINES;
+	sh.send = o->print.output == OUTPUT_LINES;
 	atomic_init(&sh.next, 0);
 	atomic_init(&sh.shrank, false);
 	ledger_init(&sh.ledger, sh.nseg);

@@ -54,7 +54,7 @@ search_entry(struct worker *w, struct searcher *s, struct outbuf *out,
 	else
 		w->searched++;
 	/* -q: the answer is known; nothing else needs to run. */
-	if (sh->opts->output == OUTPUT_QUIET && res.selected > 0)
+	if (sh->opts->print.output == OUTPUT_QUIET && res.selected > 0)
 		cancel_request();
 	if (sh->sorted || out->len >= WORKER_SEND)
 		send_output(sh, e->seq, out);

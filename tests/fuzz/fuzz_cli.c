@@ -133,12 +133,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	cli_parse(argc, argv, &opts);
 
-	if (opts.npatterns == 0 && !opts.files_mode && !opts.type_list)
+	if (opts.match.npatterns == 0 && !opts.files_mode && !opts.type_list)
 		abort();
-	for (size_t i = 0; i < opts.npatterns; i++)
-		if (opts.patterns[i].len > 0 &&
-		    memchr(opts.patterns[i].text, '\n',
-		    opts.patterns[i].len) != NULL)
+	for (size_t i = 0; i < opts.match.npatterns; i++)
+		if (opts.match.patterns[i].len > 0 &&
+		    memchr(opts.match.patterns[i].text, '\n',
+		    opts.match.patterns[i].len) != NULL)
 			abort();
 	for (size_t i = 0; i < opts.npaths; i++)
 		if (!is_arg(argv, argc, opts.paths[i]))

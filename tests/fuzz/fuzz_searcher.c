@@ -266,26 +266,26 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	npats = split_patterns(text, pat_len, pats);
 
 	memset(&opts, 0, sizeof(opts));
-	opts.patterns = pats;
-	opts.npatterns = npats;
-	opts.fixed_strings = b0 & OPT_F;
-	opts.case_mode = (b1 & CTL_SMART) ? CASE_SMART :
+	opts.match.patterns = pats;
+	opts.match.npatterns = npats;
+	opts.match.fixed_strings = b0 & OPT_F;
+	opts.match.case_mode = (b1 & CTL_SMART) ? CASE_SMART :
 	    (b0 & OPT_I) ? CASE_INSENSITIVE : CASE_SENSITIVE;
-	opts.word = b0 & OPT_W;
-	opts.line = b0 & OPT_X;
-	opts.invert = b0 & OPT_V;
-	opts.output = outputs[(b1 >> 5) & 3];
-	if (opts.output == OUTPUT_LINES && (b0 & OPT_C))
-		opts.output = OUTPUT_COUNT;
-	opts.line_number = b0 & OPT_N;
-	opts.with_filename = (b2 & CTL_FILENAME) != 0;
-	opts.only_matching = b0 & OPT_O;
-	opts.has_max_count = (b1 & 7) != 7;
-	opts.max_count = b1 & 7;
-	opts.text = b1 & CTL_TEXT;
-	opts.binary = b2 & CTL_BINARY;
-	opts.null_sep = b2 & CTL_NULL;
-	opts.match_limit = MATCH_LIMIT;
+	opts.match.word = b0 & OPT_W;
+	opts.match.line = b0 & OPT_X;
+	opts.select.invert = b0 & OPT_V;
+	opts.print.output = outputs[(b1 >> 5) & 3];
+	if (opts.print.output == OUTPUT_LINES && (b0 & OPT_C))
+		opts.print.output = OUTPUT_COUNT;
+	opts.print.line_number = b0 & OPT_N;
+	opts.print.with_filename = (b2 & CTL_FILENAME) != 0;
+	opts.print.only_matching = b0 & OPT_O;
+	opts.select.has_max_count = (b1 & 7) != 7;
+	opts.select.max_count = b1 & 7;
+	opts.select.text = b1 & CTL_TEXT;
+	opts.select.binary = b2 & CTL_BINARY;
+	opts.print.null_sep = b2 & CTL_NULL;
+	opts.match.match_limit = MATCH_LIMIT;
 	opts.max_depth = -1;
 	pipe_it = (b2 & CTL_PIPE) && buf_len <= PIPE_MAX;
 	named = !(b2 & CTL_WALKED);
@@ -296,10 +296,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		track_stop(true);
 		return 0;
 	}
-	m = matcher_compile(&opts);
+	m = matcher_compile(&opts.match);
 	track_stop(false);
 
-	if (!searcher_init(&s, &opts, m, opts.with_filename, NULL))
+	if (!searcher_init(&s, &opts, m, opts.print.with_filename, NULL))
 		abort();
 	s.escape = b2 & CTL_ESCAPE;
 	fd = open_input(buf, buf_len, pipe_it);
@@ -307,15 +307,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	close(fd);
 
 	exact = count_lines(m, s.scratch, buf, buf_len, pats, npats,
-	    opts.fixed_strings && opts.case_mode == CASE_SENSITIVE &&
-	    !opts.word && !opts.line, &lines, &matching);
+	    opts.match.fixed_strings && opts.match.case_mode == CASE_SENSITIVE &&
+	    !opts.match.word && !opts.match.line, &lines, &matching);
 	if (res.selected > lines)
 		abort();
 	has_nul = memchr(buf, '\0', buf_len) != NULL;
 	/* A walked stream is not read; a walked binary file is skipped. */
-	if (!named && !pipe_it && has_nul && !opts.text && !opts.binary &&
-	    buf_len < CHECK_MAX && !(opts.has_max_count &&
-	    opts.max_count == 0) && !res.skipped_binary) {
+	if (!named && !pipe_it && has_nul && !opts.select.text && !opts.select.binary &&
+	    buf_len < CHECK_MAX && !(opts.select.has_max_count &&
+	    opts.select.max_count == 0) && !res.skipped_binary) {
 		fprintf(stderr, "fuzz_searcher: binary file not skipped\n");
 		abort();
 	}
@@ -338,20 +338,20 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	 * A stream comes in the chunks its reads give: its binary test sees
 	 * the lines before the last one first, and prints them as text.
 	 */
-	if (pipe_it && has_nul && opts.output == OUTPUT_LINES &&
-	    !opts.text && !opts.binary)
+	if (pipe_it && has_nul && opts.print.output == OUTPUT_LINES &&
+	    !opts.select.text && !opts.select.binary)
 		exact = false;
 	if (exact) {
-		expect = opts.invert ? lines - matching : matching;
-		if (opts.has_max_count)
-			expect = min_ull(expect, opts.max_count);
-		if (opts.output == OUTPUT_FILES_WITH ||
-		    opts.output == OUTPUT_FILES_WITHOUT ||
-		    opts.output == OUTPUT_QUIET)
+		expect = opts.select.invert ? lines - matching : matching;
+		if (opts.select.has_max_count)
+			expect = min_ull(expect, opts.select.max_count);
+		if (opts.print.output == OUTPUT_FILES_WITH ||
+		    opts.print.output == OUTPUT_FILES_WITHOUT ||
+		    opts.print.output == OUTPUT_QUIET)
 			expect = min_ull(expect, 1);
 		/* Lines of a binary file: the first one, then a notice. */
-		if (opts.output == OUTPUT_LINES && !opts.text &&
-		    !opts.binary && has_nul)
+		if (opts.print.output == OUTPUT_LINES && !opts.select.text &&
+		    !opts.select.binary && has_nul)
 			expect = min_ull(expect, 1);
 		if (res.selected != expect) {
 			fprintf(stderr, "fuzz_searcher: selected %llu lines, "
@@ -359,7 +359,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			    res.selected, expect, lines, matching);
 			abort();
 		}
-		if (opts.output == OUTPUT_COUNT && !opts.with_filename) {
+		if (opts.print.output == OUTPUT_COUNT && !opts.print.with_filename) {
 			char want[32];
 			int n = snprintf(want, sizeof(want), "%llu\n", expect);
 

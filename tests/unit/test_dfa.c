@@ -11,7 +11,7 @@
 
 #include "dfa.h"
 #include "matcher.h"
-#include "options.h"
+#include "pattern.h"
 #include "unit.h"
 
 /* Does PCRE2 match line[0, len) alone, as the matcher would? */
@@ -449,7 +449,7 @@ test_dfa_differential(void)
  * exactly those PCRE2 matches alone (with -x: as a whole line).
  */
 static bool
-matcher_agrees(const struct options *opts, bool caseless, const char *buf,
+matcher_agrees(const struct match_config *opts, bool caseless, const char *buf,
     size_t len)
 {
 	struct matcher *m = matcher_compile(opts);
@@ -506,7 +506,7 @@ test_dfa_matcher_differential(void)
 	for (unsigned i = 0; i < 1500 && failures < 10; i++) {
 		struct text pattern = {{0}, 0};
 		struct pattern p;
-		struct options o;
+		struct match_config o;
 		unsigned groups = 0;
 
 		gen_alt(&pattern, 0, &groups);

@@ -9,7 +9,7 @@
 
 #include "literal.h"
 #include "litscan.h"
-#include "options.h"
+#include "pattern.h"
 #include "unit.h"
 
 /*
@@ -21,7 +21,7 @@ first_hit_case(const char *pattern, bool fixed, bool caseless,
     const char *text, bool *have)
 {
 	struct pattern p = {pattern, strlen(pattern)};
-	struct options o;
+	struct match_config o;
 	struct literal_set *ls;
 	struct literal_cursor c = {.buf = NULL};
 	size_t at;
@@ -174,7 +174,7 @@ test_literal_exact(void)
 
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		struct pattern p = {cases[i].pattern, strlen(cases[i].pattern)};
-		struct options o;
+		struct match_config o;
 		struct literal_set *ls;
 
 		memset(&o, 0, sizeof(o));
@@ -194,7 +194,7 @@ static void
 test_literal_several_patterns(void)
 {
 	struct pattern p[3] = {{"zzz+q", 5}, {"Yyy", 3}, {"x{3}abc", 7}};
-	struct options o;
+	struct match_config o;
 	struct literal_set *ls;
 	struct literal_cursor c = {.buf = NULL};
 	const char *text = "..YYY.abc..zzz.yyy..xabc";
@@ -232,7 +232,7 @@ test_literal_many(void)
 	static const char last[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 	    "abcdefghijklmnopqrstuvwxyz0123456789_-#";
 	struct pattern p;
-	struct options o;
+	struct match_config o;
 	char text[65 * 4];
 
 	memset(&o, 0, sizeof(o));

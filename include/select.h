@@ -1,0 +1,21 @@
+/*
+ * select.h - which lines of an input are selected, apart from matching.
+ *
+ * The searcher's own settings: inverting, a cap on selected lines, and
+ * what to do with binary data.  How selected lines look is the sink's
+ * business (print_config.h), not the searcher's.
+ */
+#ifndef ISOGREP_SELECT_H
+#define ISOGREP_SELECT_H
+
+#include <stdbool.h>
+
+struct select_config {
+	bool invert;           /* -v */
+	bool has_max_count;    /* -m given */
+	unsigned long long max_count;
+	bool text;             /* -a: binary data searched as text */
+	bool binary;           /* --binary: search binary files, summarise */
+};
+
+#endif
