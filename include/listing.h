@@ -12,7 +12,8 @@
 
 struct listing {
 	struct outbuf out;
-	struct printer_prefix format; /* name_end and escape are used */
+	char name_end; /* after each name: '\n', or '\0' with -0 */
+	bool escape;   /* make controls visible (a terminal, no -0) */
 };
 
 /* escape: stdout is a terminal. */

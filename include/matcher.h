@@ -57,6 +57,25 @@ void matcher_new_buffer(struct matcher_scratch *s);
 int matcher_find_in_line(const struct matcher *m, struct matcher_scratch *s,
     const char *line, size_t len, size_t start, struct span *match);
 
+/* A growable list of spans; {NULL, 0, 0} is empty. */
+struct span_list {
+	struct span *v;
+	size_t len;
+	size_t cap;
+};
+
+void span_list_free(struct span_list *l);
+
+/*
+ * Every non-empty match in line[0, len), a single line without its
+ * newline, left to right, into *spans (emptied first): what -o, colors,
+ * JSON submatches and --replace show.  After an empty match the search
+ * goes on one UTF-8 character further.  Returns the number of spans, or a
+ * negative PCRE2 error code (the spans found before it are kept).
+ */
+int matcher_line_spans(const struct matcher *m, struct matcher_scratch *s,
+    const char *line, size_t len, struct span_list *spans);
+
 /*
  * For patterns that are plain strings (no -w/-x): the most bytes a match
  * can span, so a caller may search a long line in overlapping windows

@@ -1,5 +1,9 @@
 /*
- * printer.h - formatting of output records into an outbuf.
+ * printer.h - the output formats: one sink each, chosen here.
+ *
+ * Every byte isogrep prints on stdout is laid out by a sink of this layer
+ * (standard.c: lines; summary.c: -c, -l, -L, -q) or by printer_name (the
+ * names of --files), so the format of a record is defined in one place.
  */
 #ifndef ISOGREP_PRINTER_H
 #define ISOGREP_PRINTER_H
@@ -8,32 +12,27 @@
 #include <stddef.h>
 
 #include "outbuf.h"
+#include "print_config.h"
+#include "sink.h"
 
-/* How each record of one file is prefixed. */
-struct printer_prefix {
-	const char *path;  /* printed as "PATH:" when not NULL */
-	size_t path_len;
-	int line_number;   /* print "NUM:" before each line */
-	char path_end;     /* after a path: ':' , or '\0' with -0 */
-	char name_end;     /* after a -l/-L name: '\n', or '\0' with -0 */
-	bool escape;       /* output is a terminal: make controls visible */
-};
+/*
+ * The sink that prints results as pc asks, into out.  with_filename: the
+ * records of a file name it (decided from the inputs, not in pc).
+ */
+struct sink *printer_sink_new(const struct print_config *pc,
+    bool with_filename, struct outbuf *out);
 
-/* "[PATH:][NUM:]TEXT\n"; num is ignored without line_number. */
-void printer_record(struct outbuf *out, const struct printer_prefix *pre,
-    unsigned long long num, const char *text, size_t len);
+void printer_sink_free(struct sink *k);
 
-/* "[PATH:]COUNT\n" for -c. */
-void printer_count(struct outbuf *out, const struct printer_prefix *pre,
-    unsigned long long count);
+/*
+ * Text as is, or with control characters made visible when escape is set
+ * (the output is a terminal).
+ */
+void printer_text(struct outbuf *out, bool escape, const char *text,
+    size_t len);
 
 /* "PATH\n" (or "PATH\0") for -l, -L and --files. */
-void printer_path(struct outbuf *out, const struct printer_prefix *pre,
-    const char *path, size_t path_len);
-
-/* "PATH: binary file matches (N lines)\n" for --binary. */
-void printer_binary_summary(struct outbuf *out,
-    const struct printer_prefix *pre, const char *path,
-    unsigned long long lines);
+void printer_name(struct outbuf *out, const char *path, size_t len,
+    char end, bool escape);
 
 #endif

@@ -7,30 +7,24 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "source.h"
+
 enum {
 	READER_CHUNK = 256 * 1024,        /* normal buffer size */
 	READER_MAX_LINE = 64 * 1024 * 1024, /* longest line held whole */
-	READER_MAP_MIN = 1024 * 1024,     /* files this big are mapped */
 };
 
 struct reader {
-	char *buf;
+	struct byte_source *src; /* where the bytes come from */
+	char *buf;       /* a streaming source's bytes */
 	size_t cap;
 	size_t len;      /* bytes held in buf */
 	size_t consumed; /* bytes handed out by the last reader_next */
-	int fd;
 	bool eof;
 	bool skipping;   /* dropping the rest of a line that was too long */
-	long long expect; /* the file's size when known, else -1 */
-	long long total;  /* bytes read so far */
 	size_t max_line;  /* longest line held whole (READER_MAX_LINE) */
 	size_t partial_keep; /* 0: drop longer lines; else hand them out */
-	bool sparse;      /* the file has holes: skip them, never read them */
-	const char *map;  /* the file mapped whole, or NULL: read() */
-	size_t map_len;
-	size_t map_pos;   /* start of the bytes not yet handed out */
-	size_t map_released; /* pages before this were given back */
-	bool map_owned;   /* reader_start mapped it (else: a caller's region) */
+	size_t map_pos;   /* mapped source: start of the bytes not yet out */
 };
 
 enum reader_status {
@@ -45,28 +39,16 @@ void reader_init(struct reader *r);
 void reader_free(struct reader *r);
 
 /*
- * Start reading fd (not owned by the reader) from its current offset.
- * size: the regular file's size, or -1.  Once that many bytes are read
- * the file counts as ended, which saves a read and tells the searcher the
- * chunk it gets is the last (a file that grows meanwhile is searched as
- * it was when opened).  sparse: the file has holes (fewer blocks than
- * its size); each hole is skipped with SEEK_DATA and stands in the data
- * as a single NUL byte, so the file still reads as binary.  may_map: a
- * file of READER_MAP_MIN bytes or more may be mapped instead of read.
+ * Start reading src (not owned by the reader).  When the source says it
+ * has ended, the chunk handed out is known to be the last, which saves a
+ * read and lets the searcher skip work after it.
  */
-void reader_start(struct reader *r, int fd, long long size, bool sparse,
-    bool may_map);
+void reader_start(struct reader *r, struct byte_source *src);
 
 /*
- * Hand out buf[0, len), part of a mapping the caller owns and keeps, in
- * chunks as if it were a mapped file.
- */
-void reader_start_region(struct reader *r, const char *buf, size_t len);
-
-/*
- * True when the file is memory-mapped: chunks then point into the mapping
- * (no copy), and a file cut short while it is searched raises SIGBUS on
- * access, which the caller must be ready for (see mapguard.h).
+ * True when the source is a mapping: chunks then point into it (no copy),
+ * and a file cut short while it is searched raises SIGBUS on access,
+ * which the caller must be ready for (see mapguard.h).
  */
 bool reader_is_mapped(const struct reader *r);
 
@@ -91,10 +73,7 @@ bool reader_at_end(const struct reader *r);
 enum reader_status reader_next(struct reader *r, const char **chunk,
     size_t *len);
 
-/*
- * After a file: unmap it, and give back memory a very long line made the
- * buffer grow.
- */
+/* After an input: give back memory a very long line made the buffer grow. */
 void reader_trim(struct reader *r);
 
 #endif

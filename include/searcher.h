@@ -1,41 +1,31 @@
 /*
- * searcher.h - search one file or stream and format its output.
+ * searcher.h - search one input and report what it finds to a sink.
  */
 #ifndef ISOGREP_SEARCHER_H
 #define ISOGREP_SEARCHER_H
 
 #include <stdbool.h>
 #include <stddef.h>
-#include <sys/stat.h>
 
+#include "input.h"
 #include "matcher.h"
-#include "options.h"
 #include "outbuf.h"
 #include "reader.h"
+#include "select.h"
+#include "sink.h"
 
-/* Everything one isolate needs to search files; owned by that isolate. */
+/* Everything one isolate needs to search inputs; owned by that isolate. */
 struct searcher {
-	const struct options *opts;
+	const struct select_config *sel;
 	const struct matcher *matcher;
 	struct matcher_scratch *scratch;
 	struct reader reader;
-	bool with_filename; /* prefix records with the path */
-	bool escape;        /* output is a terminal: make controls visible */
+	struct sink *sink;
 	/*
-	 * Called with the output so far after each chunk when set (the
-	 * direct path streams); NULL keeps a whole file's output together.
+	 * Called with the sink's output so far after each chunk when set
+	 * (the direct path streams); NULL keeps an input's output together.
 	 */
 	void (*flush)(struct outbuf *out);
-	/*
-	 * Map big files instead of reading them: for a file searched alone.
-	 * In a walk, reads into the one buffer keep memory lower at the same
-	 * speed.
-	 */
-	bool map_files;
-	/* Standard output is this regular file: never read it as input. */
-	bool out_is_file;
-	dev_t out_dev;
-	ino_t out_ino;
 };
 
 /* What searching one file found. */
@@ -45,25 +35,20 @@ struct search_result {
 };
 
 /*
- * Set up a searcher; false on ENOMEM.  out: the stat of standard output,
- * or NULL (an input that is the output file is refused, since searching
- * it while appending matches to it would never end).
+ * Set up a searcher that selects lines as sel says, with m, and reports
+ * them to sink (not owned); false on ENOMEM.
  */
-bool searcher_init(struct searcher *s, const struct options *opts,
-    const struct matcher *m, bool with_filename, const struct stat *out);
+bool searcher_init(struct searcher *s, const struct select_config *sel,
+    const struct matcher *m, struct sink *sink);
 void searcher_free(struct searcher *s);
 
 /*
- * Search the open file fd, shown as path, appending its output to out.
- * named: the file was named by the user (a binary file is searched and
- * reported instead of skipped).  Read errors are reported on stderr.
+ * Search the opened input in, reporting to the searcher's sink.  A
+ * binary input the user did not name is skipped (res says so).  Read
+ * errors are reported on stderr.
  */
-void searcher_search_fd(struct searcher *s, int fd, const char *path,
-    bool named, struct outbuf *out, struct search_result *res);
-
-/* Open path and search it; an open failure is reported. */
-void searcher_search_path(struct searcher *s, const char *path, bool named,
-    struct outbuf *out, struct search_result *res);
+void searcher_search(struct searcher *s, struct input *in,
+    struct search_result *res);
 
 /* Where a piece of a file starts, to search it alone (see split.h). */
 struct region_start {
@@ -80,17 +65,16 @@ struct region_result {
 };
 
 /*
- * Search buf[0, len), whole lines of the mapped file path starting as at
- * says, as that part of the file: the lines it selects are appended to
- * out, but nothing that sums up the whole file (a -c count, the binary
- * notice) is.  The caller guards against SIGBUS (mapguard.h).
+ * Search in, a region of a mapped file (input_open_region) whose whole
+ * lines start as at says, as that part of the file: its selected lines go
+ * to the sink, but not the end of the file (no -c count, no binary
+ * notice).  The caller guards against SIGBUS (mapguard.h).
  */
-void searcher_search_region(struct searcher *s, const char *path,
-    const char *buf, size_t len, const struct region_start *at,
-    struct outbuf *out, struct region_result *res);
+void searcher_search_region(struct searcher *s, struct input *in,
+    const struct region_start *at, struct region_result *res);
 
-/* After all pieces: what sums the file up, from the pieces' totals. */
+/* After all pieces: the end of the file path, from the pieces' totals. */
 void searcher_finish_regions(struct searcher *s, const char *path,
-    const struct region_result *total, struct outbuf *out);
+    const struct region_result *total);
 
 #endif

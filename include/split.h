@@ -7,8 +7,7 @@
 #include <stdbool.h>
 #include <sys/stat.h>
 
-#include "matcher.h"
-#include "options.h"
+#include "search_setup.h"
 
 enum {
 	SPLIT_MIN = 32 * 1024 * 1024, /* smaller files are not worth it */
@@ -22,8 +21,7 @@ enum {
  * small, not mappable, -m, -l, -L or -q, lines too long to cut between):
  * then search it the usual way.  *selected: the lines selected.
  */
-bool split_search(const struct options *o, const struct matcher *m,
-    const char *path, unsigned workers, bool with_filename,
-    const struct stat *out_st, unsigned long long *selected);
+bool split_search(const struct search_setup *setup, const char *path,
+    unsigned workers, unsigned long long *selected);
 
 #endif

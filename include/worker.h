@@ -5,21 +5,15 @@
 #define ISOGREP_WORKER_H
 
 #include <stdbool.h>
-#include <sys/stat.h>
 
 #include "isolate.h"
-#include "matcher.h"
-#include "options.h"
 #include "port.h"
+#include "search_setup.h"
 
 /* Read-only settings every worker shares. */
 struct worker_shared {
-	const struct options *opts;
-	const struct matcher *matcher;
-	bool with_filename;
+	const struct search_setup *setup;
 	bool sorted;        /* send a result for every file (--sort) */
-	bool escape;        /* stdout is a terminal */
-	const struct stat *out; /* standard output's stat, or NULL */
 	struct port *work;  /* batches in */
 	struct port *reply; /* results out */
 };

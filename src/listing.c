@@ -19,8 +19,8 @@ listing_init(struct listing *l, bool null_sep, bool escape)
 
 	memset(l, 0, sizeof(*l));
 	l->out = empty;
-	l->format.name_end = null_sep ? '\0' : '\n';
-	l->format.escape = escape && !null_sep;
+	l->name_end = null_sep ? '\0' : '\n';
+	l->escape = escape && !null_sep;
 }
 
 void
@@ -29,7 +29,7 @@ listing_emit(void *ctx, const struct candidate *c, bool named)
 	struct listing *l = ctx;
 
 	(void)named;
-	printer_path(&l->out, &l->format, c->path, c->path_len);
+	printer_name(&l->out, c->path, c->path_len, l->name_end, l->escape);
 	if (l->out.len >= LISTING_FLUSH)
 		outbuf_write_fd(&l->out, STDOUT_FILENO);
 }

@@ -29,6 +29,8 @@
 #include "matcher.h"
 #include "options.h"
 #include "port.h"
+#include "printer.h"
+#include "search_setup.h"
 #include "searcher.h"
 #include "signals.h"
 #include "split.h"
@@ -120,31 +122,40 @@ worker_count(const struct options *o)
 }
 
 static unsigned long long
-search_direct(const struct options *o, const struct matcher *m,
-    bool with_filename, const struct stat *out_st)
+search_direct(const struct options *o, const struct search_setup *setup)
 {
 	struct searcher s;
 	struct outbuf out = OUTBUF_INIT;
-	struct search_result res;
+	struct search_result res = {0, false};
+	struct search_setup direct = *setup;
+	struct sink *sink;
+	struct input in;
+	bool opened;
 	unsigned long long selected;
 
 	/* A big file: all workers on it at once. */
-	if (split_search(o, m, o->paths[0], worker_count(o), with_filename,
-	    out_st, &selected))
+	if (split_search(setup, o->paths[0], worker_count(o), &selected))
 		return selected;
-	if (!searcher_init(&s, o, m, with_filename, out_st))
+	/* Searched alone, a big file is mapped rather than read. */
+	direct.input.may_map = true;
+	sink = printer_sink_new(setup->print, setup->with_filename, &out);
+	if (!searcher_init(&s, setup->select, setup->matcher, sink))
 		diag_fatal("out of memory");
-	s.escape = isatty(STDOUT_FILENO);
 	s.flush = flush_stdout;
-	s.map_files = true;
 	if (strcmp(o->paths[0], "-") == 0)
-		searcher_search_fd(&s, STDIN_FILENO, "(standard input)", true,
-		    &out, &res);
+		opened = input_open_fd(&in, STDIN_FILENO, "(standard input)",
+		    true, &direct.input);
 	else
-		searcher_search_path(&s, o->paths[0], true, &out, &res);
+		opened = input_open_path(&in, o->paths[0], true,
+		    &direct.input);
+	if (opened) {
+		searcher_search(&s, &in, &res);
+		input_close(&in);
+	}
 	outbuf_write_fd(&out, STDOUT_FILENO);
-	outbuf_free(&out);
 	searcher_free(&s);
+	printer_sink_free(sink);
+	outbuf_free(&out);
 	return res.selected;
 }
 
@@ -170,17 +181,14 @@ walk_config(struct walker_config *wc, const struct options *o,
 }
 
 static void
-search_parallel(const struct options *o, const struct matcher *m,
-    const struct filter_plan *plan, bool with_filename,
-    const struct stat *out_st, struct run_totals *t)
+search_parallel(const struct options *o, const struct search_setup *setup,
+    const struct filter_plan *plan, struct run_totals *t)
 {
 	unsigned n = worker_count(o);
 	struct port *work = port_create(2 * (size_t)n + 2);
 	struct port *reply = port_create(256);
 	struct worker_shared shared = {
-		.opts = o, .matcher = m, .with_filename = with_filename,
-		.sorted = o->sort == SORT_PATH, .out = out_st,
-		.escape = isatty(STDOUT_FILENO),
+		.setup = setup, .sorted = o->sort == SORT_PATH,
 		.work = work, .reply = reply,
 	};
 	struct collector_config cc = {reply, o->sort == SORT_PATH};
@@ -233,7 +241,7 @@ list_files(const struct options *o, const struct filter_plan *plan,
 	struct listing l;
 	struct walker_config wc;
 
-	listing_init(&l, o->print.null_sep, isatty(STDOUT_FILENO));
+	listing_init(&l, o->print.null_sep, o->print.escape);
 	walk_config(&wc, o, plan, 0);
 	wc.emit = listing_emit;
 	wc.ctx = &l;
@@ -335,8 +343,8 @@ main(int argc, char **argv)
 	struct filetype_db *db;
 	struct filter_plan *plan;
 	struct run_totals totals;
-	const struct stat *out_st;
-	bool single, with_filename;
+	struct search_setup setup;
+	bool single;
 
 	/* A closed pipe ends us quietly; SIGPIPE may arrive ignored. */
 	signal(SIGPIPE, SIG_DFL);
@@ -355,20 +363,28 @@ main(int argc, char **argv)
 	if (!opts.files_mode)
 		m = matcher_compile(&opts.match);
 	plan = filter_plan_new(&opts, db);
-	out_st = check_standard_streams(&opts);
+	/* The one place that asks whether output goes to a terminal. */
+	opts.print.escape = isatty(STDOUT_FILENO);
+	memset(&setup, 0, sizeof(setup));
+	setup.input.out = check_standard_streams(&opts);
 	resolve_default_inputs(&opts);
 	single = !opts.files_mode && is_single_input(&opts);
-	with_filename = opts.print.with_filename >= 0 ? opts.print.with_filename == 1 :
-	    !single;
+	setup.matcher = m;
+	setup.select = &opts.select;
+	setup.print = &opts.print;
+	setup.with_filename = opts.print.with_filename >= 0 ?
+	    opts.print.with_filename == 1 : !single;
+	setup.input.follow = opts.follow;
+	/* -q, -l, -L and -m 1 stop before they could read their output. */
+	setup.input.refuse_output = opts.print.output == OUTPUT_LINES &&
+	    !(opts.select.has_max_count && opts.select.max_count <= 1);
 
 	if (opts.files_mode)
 		list_files(&opts, plan, &totals);
 	else if (single)
-		totals.selected = search_direct(&opts, m, with_filename,
-		    out_st);
+		totals.selected = search_direct(&opts, &setup);
 	else
-		search_parallel(&opts, m, plan, with_filename, out_st,
-		    &totals);
+		search_parallel(&opts, &setup, plan, &totals);
 
 	if (opts.stats)
 		print_stats(&opts, &totals);

@@ -22,6 +22,7 @@
 #include "matcher.h"
 
 #include <ctype.h>
+#include <limits.h>
 #include <pcre2.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -538,6 +539,59 @@ matcher_find_in_line(const struct matcher *m, struct matcher_scratch *s,
 	if (m->code == NULL)
 		return 0;
 	return run(m, s, line, len, start, match);
+}
+
+void
+span_list_free(struct span_list *l)
+{
+	free(l->v);
+	l->v = NULL;
+	l->len = l->cap = 0;
+}
+
+static void
+span_list_push(struct span_list *l, struct span sp)
+{
+	if (l->len == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 16;
+		struct span *v = realloc(l->v, cap * sizeof(*v));
+
+		if (v == NULL)
+			diag_fatal("out of memory");
+		l->v = v;
+		l->cap = cap;
+	}
+	l->v[l->len++] = sp;
+}
+
+int
+matcher_line_spans(const struct matcher *m, struct matcher_scratch *s,
+    const char *line, size_t len, struct span_list *spans)
+{
+	size_t at = 0;
+
+	spans->len = 0;
+	while (at <= len) {
+		struct span sp;
+		int rc = matcher_find_in_line(m, s, line, len, at, &sp);
+
+		if (rc < 0)
+			return rc;
+		if (rc == 0)
+			break;
+		if (sp.end > sp.start)
+			span_list_push(spans, sp);
+		if (sp.end > at) {
+			at = sp.end;
+		} else {
+			/* Empty match: step over one whole UTF-8 character. */
+			at++;
+			while (at < len &&
+			    ((unsigned char)line[at] & 0xc0) == 0x80)
+				at++;
+		}
+	}
+	return (int)(spans->len > INT_MAX ? INT_MAX : spans->len);
 }
 
 /* Does the line buf[line) match on its own?  As run(): 1, 0 or < 0. */

@@ -1,108 +1,58 @@
 /*
  * reader.c - the bounded read buffer.
  *
- * Files are read into one reusable buffer per isolate, and handed to the
+ * The bytes of an input (a byte source, source.h) are handed to the
  * searcher in chunks that end on a line boundary, so a match is never cut
- * in two and memory stays bounded whatever the file's size.  The buffer
- * grows only to hold one long line, and never beyond READER_MAX_LINE.
+ * in two and memory stays bounded whatever the input's size.  A streaming
+ * source is read into one reusable buffer per isolate, which grows only
+ * to hold one long line, and never beyond READER_MAX_LINE.
  *
  * Reads are never retried to fill the buffer: whatever a pipe delivers is
  * searched at once, so `tail -f log | isogrep x` shows lines as they come.
  *
- * A big regular file is mapped instead: copying it through read() costs as
- * much as searching it.  Chunks of the mapping are handed out with the
- * same line rules (and the same READER_MAX_LINE limit) as read chunks, and
- * small enough that the searcher's passes over one stay in cache.
+ * A mapped source is handed out in place, with the same line rules (and
+ * the same READER_MAX_LINE limit) as read chunks, in chunks small enough
+ * that the searcher's passes over one stay in cache.
  */
 #include "reader.h"
 
-#include <errno.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <unistd.h>
 
 enum {
 	MAP_CHUNK = 512 * 1024, /* bytes handed out at a time from a mapping */
-	MAP_RELEASE = 1024 * 1024, /* pages behind us dropped this often */
 };
 
 void
 reader_init(struct reader *r)
 {
 	memset(r, 0, sizeof(*r));
-	r->fd = -1;
-}
-
-static void
-reader_unmap(struct reader *r)
-{
-	if (r->map != NULL && r->map_owned)
-		munmap((void *)(uintptr_t)r->map, r->map_len);
-	r->map = NULL;
-	r->map_len = 0;
-	r->map_pos = 0;
-	r->map_released = 0;
 }
 
 void
 reader_free(struct reader *r)
 {
-	reader_unmap(r);
 	free(r->buf);
 	reader_init(r);
-}
-
-/* Map a big file whole; on any failure the file is simply read. */
-static void
-reader_map(struct reader *r, int fd, long long size)
-{
-	void *map;
-
-	if (size < READER_MAP_MIN || (unsigned long long)size > SIZE_MAX)
-		return;
-	map = mmap(NULL, (size_t)size, PROT_READ, MAP_PRIVATE, fd, 0);
-	if (map == MAP_FAILED)
-		return;
-	(void)madvise(map, (size_t)size, MADV_SEQUENTIAL);
-	r->map = map;
-	r->map_len = (size_t)size;
-	r->map_owned = true;
-}
-
-void
-reader_start_region(struct reader *r, const char *buf, size_t len)
-{
-	reader_start(r, -1, -1, false, false);
-	r->map = buf;
-	r->map_len = len;
-	r->map_owned = false;
 }
 
 bool
 reader_is_mapped(const struct reader *r)
 {
-	return r->map != NULL;
+	return r->src != NULL && r->src->map != NULL;
 }
 
 void
-reader_start(struct reader *r, int fd, long long size, bool sparse,
-    bool may_map)
+reader_start(struct reader *r, struct byte_source *src)
 {
-	r->sparse = sparse;
-	r->fd = fd;
-	r->expect = size > 0 ? size : -1;
-	r->total = 0;
+	r->src = src;
 	r->max_line = READER_MAX_LINE;
 	r->partial_keep = 0;
 	r->len = 0;
 	r->consumed = 0;
+	r->map_pos = 0;
 	r->eof = false;
 	r->skipping = false;
-	reader_unmap(r);
-	if (may_map && !sparse)
-		reader_map(r, fd, size);
 }
 
 /* Make the buffer bigger, up to the cap; false when it cannot grow. */
@@ -125,35 +75,6 @@ reader_grow(struct reader *r)
 }
 
 /*
- * At a hole, jump to the next data and put one NUL in its place; at the
- * last hole, end the file.  True when it changed the state.
- */
-static bool
-skip_hole(struct reader *r)
-{
-	off_t here = lseek(r->fd, 0, SEEK_CUR);
-	off_t data;
-
-	if (here < 0)
-		return false;
-	data = lseek(r->fd, here, SEEK_DATA);
-	if (data < 0) {
-		/* ENXIO: only a hole is left.  Anything else: just read. */
-		if (errno != ENXIO)
-			return false;
-		data = r->expect >= 0 ? (off_t)r->expect : here;
-		r->eof = true;
-	}
-	if (data == here)
-		return false;
-	r->total += data - here;
-	r->buf[r->len++] = '\0';
-	if (r->expect >= 0 && r->total >= r->expect)
-		r->eof = true;
-	return true;
-}
-
-/*
  * Where the chunk that starts at p (left bytes remain) ends: after its
  * last newline within MAP_CHUNK bytes, else after the first newline within
  * max_line bytes, else 0 (a line too long to hold).
@@ -170,34 +91,20 @@ mapped_chunk_end(const struct reader *r, const char *p, size_t left)
 	return nl ? (size_t)(nl - p) + 1 : 0;
 }
 
-/*
- * Drop the mapping's pages before map_pos from our address space (they
- * stay in the page cache), so that the memory a big file holds stays
- * bounded, as it is when the file is read.
- */
-static void
-release_behind(struct reader *r)
-{
-	size_t page = (size_t)sysconf(_SC_PAGESIZE);
-	size_t upto = r->map_pos / page * page;
-
-	if (!r->map_owned || upto < r->map_released + MAP_RELEASE)
-		return;
-	(void)madvise((char *)(uintptr_t)r->map + r->map_released,
-	    upto - r->map_released, MADV_DONTNEED);
-	r->map_released = upto;
-}
-
-/* reader_next for a mapped file. */
+/* reader_next for a mapped source. */
 static enum reader_status
 mapped_next(struct reader *r, const char **chunk, size_t *len)
 {
+	const char *map = r->src->map;
+	size_t map_len = r->src->map_len;
+
 	r->map_pos += r->consumed;
 	r->consumed = 0;
-	release_behind(r);
+	/* What is behind us is done with: memory stays bounded. */
+	source_release(r->src, r->map_pos);
 	for (;;) {
-		const char *p = r->map + r->map_pos;
-		size_t left = r->map_len - r->map_pos;
+		const char *p = map + r->map_pos;
+		size_t left = map_len - r->map_pos;
 		size_t end;
 
 		if (left == 0)
@@ -206,7 +113,7 @@ mapped_next(struct reader *r, const char **chunk, size_t *len)
 			const char *nl = memchr(p, '\n', left);
 
 			r->skipping = false;
-			r->map_pos = nl ? (size_t)(nl - r->map) + 1 : r->map_len;
+			r->map_pos = nl ? (size_t)(nl - map) + 1 : map_len;
 			continue;
 		}
 		/* At the end, the last line comes too, newline or not. */
@@ -235,7 +142,7 @@ mapped_next(struct reader *r, const char **chunk, size_t *len)
 enum reader_status
 reader_next(struct reader *r, const char **chunk, size_t *len)
 {
-	if (r->map != NULL)
+	if (r->src->map != NULL)
 		return mapped_next(r, chunk, len);
 	/* Keep the partial line that followed the last chunk. */
 	if (r->consumed > 0) {
@@ -270,21 +177,13 @@ reader_next(struct reader *r, const char **chunk, size_t *len)
 			if (first)
 				return READER_TOO_LONG;
 		}
-		if (r->sparse && skip_hole(r))
-			continue;
-		n = read(r->fd, r->buf + r->len, r->cap - r->len);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
+		n = r->src->read(r->src, r->buf + r->len, r->cap - r->len);
+		if (n < 0)
 			return READER_ERROR;
-		}
-		if (n == 0) {
+		if (r->src->ended || n == 0)
 			r->eof = true;
+		if (n == 0)
 			continue;
-		}
-		r->total += n;
-		if (r->expect >= 0 && r->total >= r->expect)
-			r->eof = true;
 		nl = memrchr(r->buf + r->len, '\n', (size_t)n);
 		r->len += (size_t)n;
 		if (nl == NULL)
@@ -323,15 +222,14 @@ reader_stream_long_lines(struct reader *r, size_t max_line, size_t keep)
 bool
 reader_at_end(const struct reader *r)
 {
-	if (r->map != NULL)
-		return r->map_pos + r->consumed == r->map_len;
+	if (r->src->map != NULL)
+		return r->map_pos + r->consumed == r->src->map_len;
 	return r->eof && r->consumed == r->len;
 }
 
 void
 reader_trim(struct reader *r)
 {
-	reader_unmap(r);
 	if (r->cap > 4 * READER_CHUNK) {
 		free(r->buf);
 		r->buf = NULL;
@@ -339,4 +237,5 @@ reader_trim(struct reader *r)
 	}
 	r->len = 0;
 	r->consumed = 0;
+	r->src = NULL;
 }

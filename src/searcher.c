@@ -1,11 +1,12 @@
 /*
- * searcher.c - search one file: read chunks, find the selected lines,
- * format them.
+ * searcher.c - search one input: read chunks, find the selected lines,
+ * report them to a sink.
  *
- * The searcher knows what "selected" means (-v inverts, -m caps, -l/-L/-q
- * stop at the first) and when a file is binary; the matcher only finds
- * matching lines and the printer only lays records out.  Line numbers are
- * counted lazily, only up to the lines that are printed.
+ * The searcher knows what "selected" means (-v inverts, -m caps, a sink
+ * that only wants to know whether a line is selected stops at the first)
+ * and when a file is binary; the matcher only finds matching lines and
+ * the sink only lays records out.  Line numbers are counted lazily, only
+ * up to the lines a sink is given, and only when it wants them.
  */
 #include "searcher.h"
 
@@ -21,7 +22,6 @@
 #include "cancel.h"
 #include "diag.h"
 #include "mapguard.h"
-#include "printer.h"
 
 enum {
 	BINARY_BLOCK = 64 * 1024, /* a NUL byte in here marks a binary file */
@@ -33,10 +33,9 @@ enum {
 /* The state of one file's search. */
 struct file_search {
 	struct searcher *s;
+	struct sink *k;
 	const char *path;
-	struct outbuf *out;
-	size_t out_mark;     /* out's length before the chunk being searched */
-	struct printer_prefix prefix;
+	size_t out_mark;     /* k->out's length before the chunk searched */
 	unsigned long long selected;
 	bool binary;         /* binary file: report, do not print lines */
 	bool binary_summary; /* --binary: count all its lines, then summarise */
@@ -47,7 +46,7 @@ struct file_search {
 	bool done;           /* nothing more to learn from this file */
 	bool named;          /* given by the user: a binary file is reported */
 	unsigned long long offset;  /* file offset of the current chunk */
-	unsigned long long printed; /* lines printed so far */
+	unsigned long long printed; /* lines given to the sink so far */
 	unsigned long long line_no; /* number of the line at count_pos */
 	size_t count_pos;
 	/* The chunk's NUL check, done lazily: only printed lines need it. */
@@ -96,33 +95,13 @@ line_number_at(struct file_search *fs, const char *buf, size_t pos)
 	return fs->line_no;
 }
 
+/* Binary data begins at the chunk's offset at: say so once. */
 static void
-print_matches(struct file_search *fs, const char *line, size_t len,
-    unsigned long long num)
+binary_begins(struct file_search *fs, size_t at)
 {
-	struct searcher *s = fs->s;
-	size_t at = 0;
-
-	while (at <= len) {
-		struct span m;
-		int rc = matcher_find_in_line(s->matcher, s->scratch, line,
-		    len, at, &m);
-
-		if (rc <= 0)
-			return;
-		if (m.end > m.start)
-			printer_record(fs->out, &fs->prefix, num,
-			    line + m.start, m.end - m.start);
-		if (m.end > at) {
-			at = m.end;
-		} else {
-			/* Empty match: step over one whole UTF-8 character. */
-			at++;
-			while (at < len &&
-			    ((unsigned char)line[at] & 0xc0) == 0x80)
-				at++;
-		}
-	}
+	fs->binary = true;
+	fs->binary_summary = fs->s->sel->binary;
+	fs->k->ops->binary(fs->k, fs->offset + at);
 }
 
 /*
@@ -148,55 +127,38 @@ check_binary(struct file_search *fs, const char *buf, struct span line)
 		if (nul != NULL)
 			fs->nul_at = (size_t)(nul - buf);
 	}
-	if (fs->nul_at <= line.end) {
-		fs->binary = true;
-		fs->binary_summary = fs->s->opts->select.binary;
-	}
+	if (fs->nul_at <= line.end)
+		binary_begins(fs, fs->nul_at);
 }
 
-/* One more line is selected: print or count it, and decide to go on. */
+/* One more line is selected: report or count it, and decide to go on. */
 static void
 select_line(struct file_search *fs, const char *buf, struct span line)
 {
-	const struct options *o = fs->s->opts;
-	unsigned long long num;
+	struct sink *k = fs->k;
+	struct sink_line sl;
 
 	fs->selected++;
-	switch (o->print.output) {
-	case OUTPUT_LINES:
+	if (k->wants & SINK_WANTS_LINES) {
 		/* Counting first also checks the bytes before for NUL. */
-		num = o->print.line_number && !fs->binary ?
+		sl.number = (k->wants & SINK_WANTS_NUMBERS) && !fs->binary ?
 		    line_number_at(fs, buf, line.start) : 0;
 		check_binary(fs, buf, line);
 		if (fs->binary) {
 			fs->binary_lines++;
 			fs->binary_matched = true;
-			fs->done = !fs->binary_summary;
-			break; /* -m still counts */
-		}
-		if (o->print.only_matching && o->select.invert)
-			break;
-		{
-			const char *text = buf + line.start;
-			size_t len = line.end - line.start;
-
-			if (o->print.only_matching)
-				print_matches(fs, text, len, num);
-			else
-				printer_record(fs->out, &fs->prefix, num, text,
-				    len);
+			fs->done = !fs->binary_summary; /* -m still counts */
+		} else {
+			sl.text = buf + line.start;
+			sl.len = line.end - line.start;
+			sl.offset = fs->offset + line.start;
+			k->ops->selected(k, &sl);
 			fs->printed++;
 		}
-		break;
-	case OUTPUT_COUNT:
-		break;
-	case OUTPUT_FILES_WITH:
-	case OUTPUT_FILES_WITHOUT:
-	case OUTPUT_QUIET:
+	} else if (k->wants & SINK_WANTS_FIRST) {
 		fs->done = true;
-		break;
 	}
-	if (o->select.has_max_count && fs->selected >= o->select.max_count)
+	if (fs->s->sel->has_max_count && fs->selected >= fs->s->sel->max_count)
 		fs->done = true;
 }
 
@@ -230,7 +192,7 @@ static void
 search_lines(struct file_search *fs, const char *buf, size_t pos, size_t len)
 {
 	struct searcher *s = fs->s;
-	bool invert = s->opts->select.invert;
+	bool invert = s->sel->invert;
 
 	while (pos < len && !fs->done) {
 		struct span line;
@@ -261,17 +223,21 @@ static bool
 binary_from_start(struct file_search *fs, const char *buf, size_t len,
     bool *skip)
 {
-	const struct options *o = fs->s->opts;
+	const struct select_config *sel = fs->s->sel;
 	size_t head;
+	const char *nul;
 
 	*skip = false;
-	if (o->select.text || fs->binary || fs->offset >= BINARY_BLOCK ||
+	if (sel->text || fs->binary || fs->offset >= BINARY_BLOCK ||
 	    fs->printed > 0)
 		return false;
 	head = BINARY_BLOCK - (size_t)fs->offset;
-	if (memchr(buf, '\0', len < head ? len : head) == NULL)
+	nul = memchr(buf, '\0', len < head ? len : head);
+	if (nul == NULL)
 		return false;
-	*skip = !fs->named && !o->select.binary;
+	*skip = !fs->named && !sel->binary;
+	if (!*skip)
+		binary_begins(fs, (size_t)(nul - buf));
 	return true;
 }
 
@@ -288,7 +254,7 @@ find_binary_start(struct file_search *fs, const char *buf, size_t len,
 
 	if (binary_from_start(fs, buf, len, skip))
 		return 0;
-	if (fs->s->opts->select.text || fs->binary)
+	if (fs->s->sel->text || fs->binary)
 		return len;
 	nul = memchr(buf, '\0', len);
 	if (nul == NULL)
@@ -319,10 +285,8 @@ search_partial(struct file_search *fs, const char *buf, size_t len,
 
 	if (*skip)
 		return;
-	if (text < len) {
-		fs->binary = true;
-		fs->binary_summary = fs->s->opts->select.binary;
-	}
+	if (text < len && !fs->binary)
+		binary_begins(fs, text);
 	if (!fs->long_hit)
 		fs->long_hit = window_has_match(fs, buf, len);
 	fs->in_long = true;
@@ -352,16 +316,12 @@ search_chunk(struct file_search *fs, const char *buf, size_t len, bool *skip)
 	const struct searcher *s = fs->s;
 	size_t start = 0;
 
-	if (binary_from_start(fs, buf, len, skip)) {
-		if (*skip)
-			return;
-		fs->binary = true;
-		fs->binary_summary = s->opts->select.binary;
-	}
+	if (binary_from_start(fs, buf, len, skip) && *skip)
+		return;
 	fs->chunk_len = len;
 	fs->nul_checked = 0;
 	fs->nul_at = SIZE_MAX;
-	if (s->opts->select.text)
+	if (s->sel->text)
 		fs->nul_checked = len;
 	matcher_new_buffer(fs->s->scratch);
 	fs->count_pos = 0;
@@ -378,52 +338,18 @@ search_chunk(struct file_search *fs, const char *buf, size_t len, bool *skip)
 	fs->offset += len;
 }
 
-/* Print what a file's search amounts to for -c, -l and -L. */
+/* Tell the sink what the input amounted to. */
 static void
 finish_file(struct file_search *fs)
 {
-	const struct options *o = fs->s->opts;
+	struct sink_end end = {
+		.selected = fs->selected,
+		.binary_matched = fs->binary_matched,
+		.binary_counted = fs->binary_summary,
+		.binary_lines = fs->binary_lines,
+	};
 
-	switch (o->print.output) {
-	case OUTPUT_COUNT:
-		printer_count(fs->out, &fs->prefix, fs->selected);
-		break;
-	case OUTPUT_FILES_WITH:
-		if (fs->selected > 0)
-			printer_path(fs->out, &fs->prefix, fs->path,
-			    strlen(fs->path));
-		break;
-	case OUTPUT_FILES_WITHOUT:
-		if (fs->selected == 0)
-			printer_path(fs->out, &fs->prefix, fs->path,
-			    strlen(fs->path));
-		break;
-	case OUTPUT_LINES:
-	case OUTPUT_QUIET:
-		break;
-	}
-	if (fs->binary_matched && fs->binary_summary) {
-		printer_binary_summary(fs->out, &fs->prefix, fs->path,
-		    fs->binary_lines);
-	} else if (fs->binary_matched) {
-		diag_file_notice(fs->path, "binary file matches");
-	}
-}
-
-/*
- * Would reading this file read our own output?  Only where lines are
- * written: -q, -l, -L and -m 1 stop before they could feed themselves.
- */
-static bool
-is_output_file(const struct searcher *s, const struct stat *st)
-{
-	const struct options *o = s->opts;
-
-	if (!s->out_is_file || st->st_dev != s->out_dev ||
-	    st->st_ino != s->out_ino)
-		return false;
-	return o->print.output == OUTPUT_LINES &&
-	    !(o->select.has_max_count && o->select.max_count <= 1);
+	fs->k->ops->end(fs->k, &end);
 }
 
 /*
@@ -459,13 +385,13 @@ read_file(struct file_search *fs, bool stream)
 			fs->line_no++;
 			continue;
 		}
-		fs->out_mark = fs->out->len;
+		fs->out_mark = fs->k->out->len;
 		search_chunk(fs, chunk, len, &skip);
 		if (skip)
 			break;
-		if (s->flush != NULL && fs->out->len > 0 &&
-		    (stream || fs->out->len >= STREAM_FLUSH))
-			s->flush(fs->out);
+		if (s->flush != NULL && fs->k->out->len > 0 &&
+		    (stream || fs->k->out->len >= STREAM_FLUSH))
+			s->flush(fs->k->out);
 	}
 	return skip;
 }
@@ -483,8 +409,8 @@ read_mapped(struct file_search *fs, bool stream)
 	bool skip;
 
 	if (sigsetjmp(jb, 0) != 0) {
-		if (fs->out->len > fs->out_mark)
-			fs->out->len = fs->out_mark;
+		if (fs->k->out->len > fs->out_mark)
+			fs->k->out->len = fs->out_mark;
 		diag_file_message(fs->path, "file shrank while it was read");
 		return false;
 	}
@@ -494,59 +420,40 @@ read_mapped(struct file_search *fs, bool stream)
 	return skip;
 }
 
-/* How records of fs's file are laid out; -m 0 is done before it starts. */
+/* Start reporting fs's input; -m 0 is done before it starts. */
 static void
-set_prefix(struct file_search *fs)
+begin_file(struct file_search *fs)
 {
-	const struct searcher *s = fs->s;
+	const struct select_config *sel = fs->s->sel;
 
-	if (s->with_filename) {
-		fs->prefix.path = fs->path;
-		fs->prefix.path_len = strlen(fs->path);
-	}
-	fs->prefix.line_number = s->opts->print.line_number;
-	fs->prefix.path_end = s->opts->print.null_sep ? '\0' : ':';
-	fs->prefix.name_end = s->opts->print.null_sep ? '\0' : '\n';
-	fs->prefix.escape = s->escape;
-	fs->done = s->opts->select.has_max_count && s->opts->select.max_count == 0;
+	fs->k->ops->begin(fs->k, fs->path);
+	fs->done = sel->has_max_count && sel->max_count == 0;
 }
 
 void
-searcher_search_fd(struct searcher *s, int fd, const char *path, bool named,
-    struct outbuf *out, struct search_result *res)
+searcher_search(struct searcher *s, struct input *in,
+    struct search_result *res)
 {
 	struct file_search fs = {
-		.s = s, .path = path, .out = out, .line_no = 1, .named = named,
+		.s = s, .k = s->sink, .path = in->path, .line_no = 1,
+		.named = in->named,
 	};
 	struct reader *r = &s->reader;
-	struct stat st;
-	bool have_stat = fstat(fd, &st) == 0;
-	bool stream = !have_stat || !S_ISREG(st.st_mode);
 	bool skip = false;
 
 	memset(res, 0, sizeof(*res));
-	/* A walked entry that is no longer a regular file is not read. */
-	if (!named && stream)
-		return;
-	if (have_stat && is_output_file(s, &st)) {
-		diag_file_message(path, "input file is also the output");
-		return;
-	}
-	set_prefix(&fs);
-
-	reader_start(r, fd, stream ? -1 : (long long)st.st_size,
-	    !stream && (long long)st.st_blocks * 512 < (long long)st.st_size,
-	    s->map_files);
+	begin_file(&fs);
+	reader_start(r, &in->src);
 	/*
 	 * Counting or listing plain strings needs no whole line: hold at most
 	 * STREAM_LINE_MAX bytes of one, and look for the string in pieces.
 	 */
-	if (matcher_literal_span(s->matcher) > 0 && !s->opts->select.invert &&
-	    s->opts->print.output != OUTPUT_LINES)
+	if (matcher_literal_span(s->matcher) > 0 && !s->sel->invert &&
+	    !(fs.k->wants & SINK_WANTS_LINES))
 		reader_stream_long_lines(r, STREAM_LINE_MAX,
 		    matcher_literal_span(s->matcher));
-	skip = reader_is_mapped(r) ? read_mapped(&fs, stream) :
-	    read_file(&fs, stream);
+	skip = reader_is_mapped(r) ? read_mapped(&fs, in->stream) :
+	    read_file(&fs, in->stream);
 	reader_trim(r);
 	if (skip) {
 		res->skipped_binary = true;
@@ -560,46 +467,20 @@ searcher_search_fd(struct searcher *s, int fd, const char *path, bool named,
 }
 
 void
-searcher_search_path(struct searcher *s, const char *path, bool named,
-    struct outbuf *out, struct search_result *res)
-{
-	int flags = O_RDONLY | O_NOCTTY | O_CLOEXEC;
-	int fd;
-
-	/*
-	 * A walked path must still be the regular file the walk saw: no link
-	 * swapped in (unless links are followed), no FIFO to block on.
-	 */
-	if (!named) {
-		flags |= O_NONBLOCK;
-		if (!s->opts->follow)
-			flags |= O_NOFOLLOW;
-	}
-	fd = open(path, flags);
-
-	memset(res, 0, sizeof(*res));
-	if (fd < 0) {
-		diag_file_error(path, errno);
-		return;
-	}
-	searcher_search_fd(s, fd, path, named, out, res);
-	close(fd);
-}
-
-void
-searcher_search_region(struct searcher *s, const char *path, const char *buf,
-    size_t len, const struct region_start *at, struct outbuf *out,
-    struct region_result *res)
+searcher_search_region(struct searcher *s, struct input *in,
+    const struct region_start *at, struct region_result *res)
 {
 	struct file_search fs = {
-		.s = s, .path = path, .out = out, .line_no = at->line_no,
-		.named = true, .offset = at->offset, .binary = at->binary,
-		.binary_summary = at->binary && s->opts->select.binary,
+		.s = s, .k = s->sink, .path = in->path,
+		.line_no = at->line_no, .named = true, .offset = at->offset,
+		.binary = at->binary,
+		.binary_summary = at->binary && s->sel->binary,
 	};
 
-	set_prefix(&fs);
-	reader_start_region(&s->reader, buf, len);
+	begin_file(&fs);
+	reader_start(&s->reader, &in->src);
 	(void)read_file(&fs, false);
+	reader_trim(&s->reader);
 	res->selected = fs.selected;
 	res->binary_lines = fs.binary_lines;
 	res->binary_matched = fs.binary_matched;
@@ -607,35 +488,32 @@ searcher_search_region(struct searcher *s, const char *path, const char *buf,
 
 void
 searcher_finish_regions(struct searcher *s, const char *path,
-    const struct region_result *total, struct outbuf *out)
+    const struct region_result *total)
 {
 	struct file_search fs = {
-		.s = s, .path = path, .out = out, .named = true,
+		.s = s, .k = s->sink, .path = path, .named = true,
 		.selected = total->selected,
 		.binary_lines = total->binary_lines,
 		.binary_matched = total->binary_matched,
-		.binary_summary = s->opts->select.binary,
+		.binary_summary = s->sel->binary,
 	};
 
-	set_prefix(&fs);
+	begin_file(&fs);
 	finish_file(&fs);
 }
 
 bool
-searcher_init(struct searcher *s, const struct options *opts,
-    const struct matcher *m, bool with_filename, const struct stat *out)
+searcher_init(struct searcher *s, const struct select_config *sel,
+    const struct matcher *m, struct sink *sink)
 {
 	memset(s, 0, sizeof(*s));
-	if (out != NULL && S_ISREG(out->st_mode)) {
-		s->out_is_file = true;
-		s->out_dev = out->st_dev;
-		s->out_ino = out->st_ino;
-	}
-	s->opts = opts;
+	s->sel = sel;
 	s->matcher = m;
-	s->with_filename = with_filename;
+	s->sink = sink;
 	reader_init(&s->reader);
 	s->scratch = matcher_scratch_new(m);
+	sink->matcher = m;
+	sink->scratch = s->scratch;
 	return s->scratch != NULL;
 }
 

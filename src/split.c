@@ -36,6 +36,7 @@
 #include "isolate.h"
 #include "mapguard.h"
 #include "port.h"
+#include "printer.h"
 #include "searcher.h"
 
 /* What is known of the segments before each one. */
@@ -57,14 +58,11 @@ enum {
 };
 
 struct split_shared {
-	const struct options *opts;
-	const struct matcher *matcher;
+	const struct search_setup *setup;
 	const char *path;
 	const char *map;
 	size_t *bounds;   /* segment k is map[bounds[k], bounds[k + 1]) */
 	size_t nseg;
-	bool with_filename;
-	bool escape;
 	bool send;        /* OUTPUT_LINES: every segment sends its output */
 	struct port *reply;
 	struct ledger ledger;
@@ -193,6 +191,7 @@ search_segments(struct split_worker *w, struct searcher *s, struct outbuf *out)
 		size_t len;
 		struct region_start at;
 		struct region_result res;
+		struct input in;
 		unsigned long long lines, lines_before;
 		bool nul;
 
@@ -206,9 +205,11 @@ search_segments(struct split_worker *w, struct searcher *s, struct outbuf *out)
 			break;
 		at.offset = sh->bounds[k];
 		at.line_no = lines_before + 1;
-		at.binary = nul && !sh->opts->select.text;
+		at.binary = nul && !sh->setup->select->text;
 		outbuf_clear(out);
-		searcher_search_region(s, sh->path, seg, len, &at, out, &res);
+		input_open_region(&in, sh->path, seg, len);
+		searcher_search_region(s, &in, &at, &res);
+		input_close(&in);
 		w->total.selected += res.selected;
 		w->total.binary_lines += res.binary_lines;
 		w->total.binary_matched |= res.binary_matched;
@@ -225,12 +226,13 @@ split_worker_main(struct isolate *self, void *arg)
 	struct split_shared *sh = w->sh;
 	struct searcher s;
 	struct outbuf out = OUTBUF_INIT;
+	struct sink *sink = printer_sink_new(sh->setup->print,
+	    sh->setup->with_filename, &out);
 	sigjmp_buf jb;
 
 	(void)self;
-	if (!searcher_init(&s, sh->opts, sh->matcher, sh->with_filename, NULL))
+	if (!searcher_init(&s, sh->setup->select, sh->setup->matcher, sink))
 		diag_fatal("out of memory");
-	s.escape = sh->escape;
 	if (sigsetjmp(jb, 0) == 0) {
 		mapguard_arm(&jb);
 		search_segments(w, &s, &out);
@@ -241,8 +243,9 @@ split_worker_main(struct isolate *self, void *arg)
 		ledger_abort(&sh->ledger);
 	}
 	mapguard_disarm();
-	outbuf_free(&out);
 	searcher_free(&s);
+	printer_sink_free(sink);
+	outbuf_free(&out);
 }
 
 /*
@@ -282,10 +285,12 @@ cut_segments(struct split_shared *sh, size_t len)
 }
 
 static bool
-qualifies(const struct options *o, unsigned workers)
+qualifies(const struct search_setup *setup, unsigned workers)
 {
-	return workers >= 2 && !o->select.has_max_count &&
-	    (o->print.output == OUTPUT_LINES || o->print.output == OUTPUT_COUNT);
+	enum output_mode mode = setup->print->output;
+
+	return workers >= 2 && !setup->select->has_max_count &&
+	    (mode == OUTPUT_LINES || mode == OUTPUT_COUNT);
 }
 
 /* A regular file worth splitting, without holes, that is not our output. */
@@ -370,15 +375,15 @@ run_workers(struct split_shared *sh, unsigned workers,
 }
 
 bool
-split_search(const struct options *o, const struct matcher *m,
-    const char *path, unsigned workers, bool with_filename,
-    const struct stat *out_st, unsigned long long *selected)
+split_search(const struct search_setup *setup, const char *path,
+    unsigned workers, unsigned long long *selected)
 {
+	const struct stat *out_st = setup->input.out;
 	struct split_shared sh;
 	struct region_result total;
 	size_t len = 0;
 
-	if (!qualifies(o, workers) || strcmp(path, "-") == 0)
+	if (!qualifies(setup, workers) || strcmp(path, "-") == 0)
 		return false;
 	memset(&sh, 0, sizeof(sh));
 	sh.map = map_file(path, out_st, &len);
@@ -389,12 +394,9 @@ split_search(const struct options *o, const struct matcher *m,
 		free(sh.bounds);
 		return false;
 	}
-	sh.opts = o;
-	sh.matcher = m;
+	sh.setup = setup;
 	sh.path = path;
-	sh.with_filename = with_filename;
-	sh.escape = isatty(STDOUT_FILENO);
-	sh.send = o->print.output == OUTPUT_LINES;
+	sh.send = setup->print->output == OUTPUT_LINES;
 	atomic_init(&sh.next, 0);
 	atomic_init(&sh.shrank, false);
 	ledger_init(&sh.ledger, sh.nseg);
@@ -407,14 +409,16 @@ split_search(const struct options *o, const struct matcher *m,
 	else if (!cancel_requested()) {
 		struct searcher s;
 		struct outbuf out = OUTBUF_INIT;
+		struct sink *sink = printer_sink_new(setup->print,
+		    setup->with_filename, &out);
 
-		if (!searcher_init(&s, o, m, with_filename, NULL))
+		if (!searcher_init(&s, setup->select, setup->matcher, sink))
 			diag_fatal("out of memory");
-		s.escape = sh.escape;
-		searcher_finish_regions(&s, path, &total, &out);
+		searcher_finish_regions(&s, path, &total);
 		outbuf_write_fd(&out, STDOUT_FILENO);
-		outbuf_free(&out);
 		searcher_free(&s);
+		printer_sink_free(sink);
+		outbuf_free(&out);
 	}
 	*selected = total.selected;
 	ledger_free(&sh.ledger);

@@ -19,6 +19,7 @@
 #include "cancel.h"
 #include "collector.h"
 #include "diag.h"
+#include "printer.h"
 #include "searcher.h"
 
 enum {
@@ -38,15 +39,22 @@ search_entry(struct worker *w, struct searcher *s, struct outbuf *out,
     const struct batch_entry *e)
 {
 	const struct worker_shared *sh = w->shared;
-	struct search_result res;
+	struct search_result res = {0, false};
+	struct input in;
+	bool opened;
 
 	if (sh->sorted)
 		outbuf_clear(out);
 	if (strcmp(e->path, "-") == 0)
-		searcher_search_fd(s, STDIN_FILENO, "(standard input)", true,
-		    out, &res);
+		opened = input_open_fd(&in, STDIN_FILENO, "(standard input)",
+		    true, &sh->setup->input);
 	else
-		searcher_search_path(s, e->path, e->named, out, &res);
+		opened = input_open_path(&in, e->path, e->named,
+		    &sh->setup->input);
+	if (opened) {
+		searcher_search(s, &in, &res);
+		input_close(&in);
+	}
 	w->selected += res.selected;
 	w->matched += res.selected > 0;
 	if (res.skipped_binary)
@@ -54,7 +62,7 @@ search_entry(struct worker *w, struct searcher *s, struct outbuf *out,
 	else
 		w->searched++;
 	/* -q: the answer is known; nothing else needs to run. */
-	if (sh->opts->print.output == OUTPUT_QUIET && res.selected > 0)
+	if (sh->setup->print->output == OUTPUT_QUIET && res.selected > 0)
 		cancel_request();
 	if (sh->sorted || out->len >= WORKER_SEND)
 		send_output(sh, e->seq, out);
@@ -65,15 +73,16 @@ worker_main(struct isolate *self, void *arg)
 {
 	struct worker *w = arg;
 	const struct worker_shared *sh = w->shared;
+	const struct search_setup *setup = sh->setup;
 	struct searcher s;
 	struct outbuf out = OUTBUF_INIT;
+	struct sink *sink = printer_sink_new(setup->print,
+	    setup->with_filename, &out);
 	void *msg;
 
 	(void)self;
-	if (!searcher_init(&s, sh->opts, sh->matcher, sh->with_filename,
-	    sh->out))
+	if (!searcher_init(&s, setup->select, setup->matcher, sink))
 		diag_fatal("out of memory");
-	s.escape = sh->escape;
 	while (port_recv(sh->work, &msg)) {
 		struct batch *b = msg;
 		struct batch_entry e;
@@ -85,6 +94,7 @@ worker_main(struct isolate *self, void *arg)
 			send_output(sh, e.seq, &out);
 		batch_free(b);
 	}
-	outbuf_free(&out);
 	searcher_free(&s);
+	printer_sink_free(sink);
+	outbuf_free(&out);
 }

@@ -35,6 +35,7 @@
 #include "matcher.h"
 #include "options.h"
 #include "outbuf.h"
+#include "printer.h"
 #include "searcher.h"
 #include "track.h"
 
@@ -240,6 +241,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct searcher s;
 	struct search_result res;
 	struct outbuf out = OUTBUF_INIT;
+	struct sink *sink;
+	struct input in;
+	struct input_policy policy = {false, false, NULL, false};
 	const char *text = (const char *)data + 3;
 	size_t text_len, pat_len, npats, buf_len;
 	const char *buf;
@@ -299,11 +303,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	m = matcher_compile(&opts.match);
 	track_stop(false);
 
-	if (!searcher_init(&s, &opts, m, opts.print.with_filename, NULL))
+	opts.print.escape = b2 & CTL_ESCAPE;
+	sink = printer_sink_new(&opts.print, opts.print.with_filename, &out);
+	if (!searcher_init(&s, &opts.select, m, sink))
 		abort();
-	s.escape = b2 & CTL_ESCAPE;
 	fd = open_input(buf, buf_len, pipe_it);
-	searcher_search_fd(&s, fd, "fuzz", named, &out, &res);
+	memset(&res, 0, sizeof(res));
+	if (input_open_fd(&in, fd, "fuzz", named, &policy)) {
+		searcher_search(&s, &in, &res);
+		input_close(&in);
+	}
 	close(fd);
 
 	exact = count_lines(m, s.scratch, buf, buf_len, pats, npats,
@@ -369,8 +378,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 	}
 
-	outbuf_free(&out);
 	searcher_free(&s);
+	printer_sink_free(sink);
+	outbuf_free(&out);
 	matcher_free(m);
 	return 0;
 }
