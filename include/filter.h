@@ -13,7 +13,7 @@
 #include <sys/stat.h>
 
 #include "filetype.h"
-#include "options.h"
+#include "walk_config.h"
 
 /* Why an entry was not searched; counted for --stats. */
 enum skip_reason {
@@ -59,7 +59,7 @@ struct filter_plan;
  * Build the plan; types come from db (for -t/-T).  A bad glob, regex or
  * type name is reported and the program exits with status 2.
  */
-struct filter_plan *filter_plan_new(const struct options *opts,
+struct filter_plan *filter_plan_new(const struct filter_config *cfg,
     const struct filetype_db *db);
 
 void filter_plan_free(struct filter_plan *p);
@@ -82,5 +82,8 @@ bool filter_plan_prunes_dir(const struct filter_plan *p, struct candidate *c);
  * ENTRY_FILE when none was given).
  */
 unsigned filter_plan_kinds(const struct filter_plan *p);
+
+/* Was --type-entry given (then skipping an entry for its kind counts)? */
+bool filter_plan_typed(const struct filter_plan *p);
 
 #endif

@@ -13,34 +13,7 @@
 #include "pattern.h"
 #include "print_config.h"
 #include "select.h"
-
-/* Sort order of results. */
-enum sort_mode {
-	SORT_NONE, /* stream results as they are found */
-	SORT_PATH, /* by path, component by component */
-};
-
-/* Entry kinds for --type-entry, as a bit set. */
-enum {
-	ENTRY_FILE = 1,
-	ENTRY_DIR = 2,
-	ENTRY_SYMLINK = 4,
-	ENTRY_EXEC = 8,
-	ENTRY_EMPTY = 16,
-};
-
-/* A -g/--iglob rule. */
-struct glob_arg {
-	const char *text; /* without a leading '!' */
-	bool negated;     /* '!GLOB': exclude what matches */
-	bool casefold;    /* --iglob */
-};
-
-/* A --size bound: compare the file size with bytes. */
-struct size_arg {
-	int sign;                 /* +1: at least, -1: at most, 0: exactly */
-	unsigned long long bytes;
-};
+#include "walk_config.h"
 
 struct options {
 	/* The parts each layer is given alone. */
@@ -51,40 +24,13 @@ struct options {
 	bool no_messages;      /* -s */
 	unsigned threads;      /* -j; 0: online CPUs */
 
-	/* File selection. */
-	bool no_ignore_vcs;    /* .gitignore, .git/info/exclude */
-	bool no_ignore_dot;    /* .ignore, .isogrepignore */
-	bool no_ignore_global; /* git's core.excludesFile */
-	bool no_ignore_parent; /* ignore files above the roots */
-	bool no_ignore_files;  /* --no-ignore: --ignore-file too */
-	bool hidden;           /* search hidden files and directories */
-	const char **ignore_files; /* --ignore-file */
-	size_t nignore_files;
-	struct glob_arg *globs;
-	size_t nglobs;
-	const char **types;    /* -t */
-	size_t ntypes;
-	const char **types_not; /* -T */
-	size_t ntypes_not;
+	struct walk_config walk;
+	struct filter_config filter;
+
 	const char **type_adds; /* --type-add */
 	size_t ntype_adds;
 	bool type_list;
-	long max_depth;        /* -1: no limit */
-	bool follow;           /* --follow */
-	bool one_file_system;
-	bool has_max_filesize;
-	unsigned long long max_filesize;
 	bool files_mode;       /* --files: list, do not search */
-	const char *name_regex; /* --name */
-	bool full_path;        /* --name matches the whole path */
-	unsigned entry_types;  /* --type-entry bits; 0: any */
-	struct size_arg *sizes; /* --size, all must hold */
-	size_t nsizes;
-	bool has_changed_within;
-	long long changed_within; /* modified at or after this time (s) */
-	bool has_changed_before;
-	long long changed_before; /* modified before this time (s) */
-	enum sort_mode sort;
 	bool stats;            /* --stats */
 
 	const char **paths;    /* the inputs; "-" is standard input */

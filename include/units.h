@@ -6,7 +6,7 @@
 
 #include <stdbool.h>
 
-#include "options.h"
+#include "walk_config.h"
 
 /* "N" with an optional K, M or G suffix (either case, powers of 1024). */
 bool units_parse_size(const char *s, unsigned long long *bytes);

@@ -8,14 +8,14 @@
 #include <stddef.h>
 
 #include "filter.h"
-#include "options.h"
+#include "walk_config.h"
 
 /* Receives each selected entry; named: the user gave it as a root. */
 typedef void (*walker_emit)(void *ctx, const struct candidate *c,
     bool named);
 
 struct walker_config {
-	const struct options *opts;
+	const struct walk_config *walk;
 	const char *const *roots; /* "-" is standard input */
 	size_t nroots;
 	bool strip_dot_slash;     /* the implicit "." root: print "a", not "./a" */

@@ -125,7 +125,7 @@ push_str(const char ***array, size_t *n, const char *s)
 static void
 add_glob(struct options *o, const char *arg, bool casefold)
 {
-	struct glob_arg *g = push(&o->globs, &o->nglobs, sizeof(*g));
+	struct glob_arg *g = push(&o->filter.globs, &o->filter.nglobs, sizeof(*g));
 
 	g->negated = arg[0] == '!';
 	g->text = g->negated ? arg + 1 : arg;
@@ -268,72 +268,72 @@ apply_flag(struct parse_state *st, const struct flag *f, const char *arg)
 		o->threads = (unsigned)parse_count("--threads", arg, 1024);
 		break;
 	case FLAG_NO_IGNORE:
-		o->no_ignore_vcs = o->no_ignore_dot = true;
-		o->no_ignore_global = o->no_ignore_parent = true;
-		o->no_ignore_files = true;
+		o->walk.no_ignore_vcs = o->walk.no_ignore_dot = true;
+		o->walk.no_ignore_global = o->walk.no_ignore_parent = true;
+		o->walk.no_ignore_files = true;
 		break;
-	case FLAG_NO_IGNORE_VCS: o->no_ignore_vcs = true; break;
-	case FLAG_NO_IGNORE_DOT: o->no_ignore_dot = true; break;
-	case FLAG_NO_IGNORE_GLOBAL: o->no_ignore_global = true; break;
-	case FLAG_NO_IGNORE_PARENT: o->no_ignore_parent = true; break;
-	case FLAG_HIDDEN: o->hidden = true; break;
+	case FLAG_NO_IGNORE_VCS: o->walk.no_ignore_vcs = true; break;
+	case FLAG_NO_IGNORE_DOT: o->walk.no_ignore_dot = true; break;
+	case FLAG_NO_IGNORE_GLOBAL: o->walk.no_ignore_global = true; break;
+	case FLAG_NO_IGNORE_PARENT: o->walk.no_ignore_parent = true; break;
+	case FLAG_HIDDEN: o->walk.hidden = true; break;
 	case FLAG_UNRESTRICTED:
 		/* Each -u loosens one more level. */
 		st->unrestricted++;
 		if (st->unrestricted >= 1) {
-			o->no_ignore_vcs = o->no_ignore_dot = true;
-			o->no_ignore_global = o->no_ignore_parent = true;
-			o->no_ignore_files = true;
+			o->walk.no_ignore_vcs = o->walk.no_ignore_dot = true;
+			o->walk.no_ignore_global = o->walk.no_ignore_parent = true;
+			o->walk.no_ignore_files = true;
 		}
 		if (st->unrestricted >= 2)
-			o->hidden = true;
+			o->walk.hidden = true;
 		if (st->unrestricted >= 3)
 			o->select.text = true;
 		break;
 	case FLAG_IGNORE_FILE:
-		push_str(&o->ignore_files, &o->nignore_files, arg);
+		push_str(&o->walk.ignore_files, &o->walk.nignore_files, arg);
 		break;
 	case FLAG_GLOB: add_glob(o, arg, false); break;
 	case FLAG_IGLOB: add_glob(o, arg, true); break;
-	case FLAG_TYPE: push_str(&o->types, &o->ntypes, arg); break;
-	case FLAG_TYPE_NOT: push_str(&o->types_not, &o->ntypes_not, arg); break;
+	case FLAG_TYPE: push_str(&o->filter.types, &o->filter.ntypes, arg); break;
+	case FLAG_TYPE_NOT: push_str(&o->filter.types_not, &o->filter.ntypes_not, arg); break;
 	case FLAG_TYPE_ADD: push_str(&o->type_adds, &o->ntype_adds, arg); break;
 	case FLAG_TYPE_LIST: o->type_list = true; break;
 	case FLAG_MAX_DEPTH:
-		o->max_depth = (long)parse_count("--max-depth", arg, LONG_MAX);
+		o->walk.max_depth = (long)parse_count("--max-depth", arg, LONG_MAX);
 		break;
-	case FLAG_FOLLOW: o->follow = true; break;
-	case FLAG_ONE_FILE_SYSTEM: o->one_file_system = true; break;
+	case FLAG_FOLLOW: o->walk.follow = true; break;
+	case FLAG_ONE_FILE_SYSTEM: o->walk.one_file_system = true; break;
 	case FLAG_MAX_FILESIZE:
-		o->has_max_filesize = true;
-		if (!units_parse_size(arg, &o->max_filesize))
+		o->filter.has_max_filesize = true;
+		if (!units_parse_size(arg, &o->filter.max_filesize))
 			diag_fatal("invalid argument '%s' for --max-filesize: "
 			    "expected a size such as 100K, 10M or 1G", arg);
 		break;
 	case FLAG_FILES: o->files_mode = true; break;
 	case FLAG_NULL: o->print.null_sep = true; break;
-	case FLAG_NAME: o->name_regex = arg; break;
-	case FLAG_FULL_PATH: o->full_path = true; break;
-	case FLAG_TYPE_ENTRY: o->entry_types |= parse_entry_types(arg); break;
+	case FLAG_NAME: o->filter.name_regex = arg; break;
+	case FLAG_FULL_PATH: o->filter.full_path = true; break;
+	case FLAG_TYPE_ENTRY: o->filter.entry_types |= parse_entry_types(arg); break;
 	case FLAG_SIZE:
-		if (!units_parse_size_arg(arg, push(&o->sizes, &o->nsizes,
-		    sizeof(*o->sizes))))
+		if (!units_parse_size_arg(arg, push(&o->filter.sizes, &o->filter.nsizes,
+		    sizeof(*o->filter.sizes))))
 			diag_fatal("invalid argument '%s' for --size: expected "
 			    "[+-]N with an optional k, m or g suffix", arg);
 		break;
 	case FLAG_CHANGED_WITHIN:
-		o->has_changed_within = true;
-		o->changed_within = parse_when("--changed-within", arg);
+		o->filter.has_changed_within = true;
+		o->filter.changed_within = parse_when("--changed-within", arg);
 		break;
 	case FLAG_CHANGED_BEFORE:
-		o->has_changed_before = true;
-		o->changed_before = parse_when("--changed-before", arg);
+		o->filter.has_changed_before = true;
+		o->filter.changed_before = parse_when("--changed-before", arg);
 		break;
 	case FLAG_SORT:
 		if (strcmp(arg, "path") == 0)
-			o->sort = SORT_PATH;
+			o->walk.sort = SORT_PATH;
 		else if (strcmp(arg, "none") == 0)
-			o->sort = SORT_NONE;
+			o->walk.sort = SORT_NONE;
 		else
 			diag_fatal("invalid argument '%s' for --sort: expected "
 			    "'path' or 'none'", arg);
@@ -445,7 +445,7 @@ cli_parse(int argc, char **argv, struct options *opts)
 	memset(opts, 0, sizeof(*opts));
 	patterns_cap = 0;
 	opts->print.with_filename = -1;
-	opts->max_depth = -1;
+	opts->walk.max_depth = -1;
 	opts->match.case_mode = CASE_SENSITIVE;
 
 	for (int i = 1; i < argc; i++) {

@@ -50,7 +50,7 @@ struct filter_node {
 };
 
 struct filter_plan {
-	const struct options *opts;
+	const struct filter_config *cfg;
 	struct filter_node nodes[8];
 	size_t nnodes;
 	bool needs_stat;
@@ -170,8 +170,8 @@ keep_type(const struct filter_plan *p, struct candidate *c)
 static bool
 keep_name(const struct filter_plan *p, struct candidate *c)
 {
-	const char *s = p->opts->full_path ? c->path : c->name;
-	size_t len = p->opts->full_path ? c->path_len : c->name_len;
+	const char *s = p->cfg->full_path ? c->path : c->name;
+	size_t len = p->cfg->full_path ? c->path_len : c->name_len;
 
 	return pcre2_match(p->name_re, (PCRE2_SPTR)s, len, 0, 0, p->name_md,
 	    NULL) >= 0;
@@ -186,8 +186,8 @@ keep_size(const struct filter_plan *p, struct candidate *c)
 	if (st == NULL || !S_ISREG(st->st_mode))
 		return false;
 	size = (unsigned long long)st->st_size;
-	for (size_t i = 0; i < p->opts->nsizes; i++) {
-		const struct size_arg *s = &p->opts->sizes[i];
+	for (size_t i = 0; i < p->cfg->nsizes; i++) {
+		const struct size_arg *s = &p->cfg->sizes[i];
 
 		if ((s->sign > 0 && size < s->bytes) ||
 		    (s->sign < 0 && size > s->bytes) ||
@@ -206,9 +206,9 @@ keep_age(const struct filter_plan *p, struct candidate *c)
 	if (st == NULL)
 		return false;
 	mtime = (long long)st->st_mtime;
-	if (p->opts->has_changed_within && mtime < p->opts->changed_within)
+	if (p->cfg->has_changed_within && mtime < p->cfg->changed_within)
 		return false;
-	if (p->opts->has_changed_before && mtime >= p->opts->changed_before)
+	if (p->cfg->has_changed_before && mtime >= p->cfg->changed_before)
 		return false;
 	return true;
 }
@@ -219,7 +219,7 @@ keep_max_filesize(const struct filter_plan *p, struct candidate *c)
 	const struct stat *st = candidate_stat(c);
 
 	return st == NULL || !S_ISREG(st->st_mode) ||
-	    (unsigned long long)st->st_size <= p->opts->max_filesize;
+	    (unsigned long long)st->st_size <= p->cfg->max_filesize;
 }
 
 static void
@@ -233,7 +233,7 @@ plan_add(struct filter_plan *p, enum skip_reason reason, keep_fn keep,
 }
 
 static void
-plan_compile_globs(struct filter_plan *p, const struct options *o)
+plan_compile_globs(struct filter_plan *p, const struct filter_config *o)
 {
 	p->globs = calloc(o->nglobs ? o->nglobs : 1, sizeof(*p->globs));
 	if (p->globs == NULL)
@@ -287,7 +287,7 @@ plan_compile_name(struct filter_plan *p, const char *re)
 }
 
 struct filter_plan *
-filter_plan_new(const struct options *o, const struct filetype_db *db)
+filter_plan_new(const struct filter_config *o, const struct filetype_db *db)
 {
 	struct filter_plan *p = calloc(1, sizeof(*p));
 	unsigned kinds = o->entry_types ? o->entry_types : ENTRY_FILE;
@@ -300,7 +300,7 @@ filter_plan_new(const struct options *o, const struct filetype_db *db)
 
 	if (p == NULL)
 		diag_fatal("out of memory");
-	p->opts = o;
+	p->cfg = o;
 	p->kinds = kinds;
 	/* Plain files need no check beyond the walker's own d_type test. */
 	if (kinds != ENTRY_FILE)
@@ -356,6 +356,12 @@ unsigned
 filter_plan_kinds(const struct filter_plan *p)
 {
 	return p->kinds;
+}
+
+bool
+filter_plan_typed(const struct filter_plan *p)
+{
+	return p->cfg->entry_types != 0;
 }
 
 enum skip_reason

@@ -168,11 +168,11 @@ struct run_totals {
 };
 
 static void
-walk_config(struct walker_config *wc, const struct options *o,
+fill_walker_config(struct walker_config *wc, const struct options *o,
     const struct filter_plan *plan, unsigned workers)
 {
 	memset(wc, 0, sizeof(*wc));
-	wc->opts = o;
+	wc->walk = &o->walk;
 	wc->roots = o->paths;
 	wc->nroots = o->npaths;
 	wc->strip_dot_slash = o->implicit_root;
@@ -188,10 +188,10 @@ search_parallel(const struct options *o, const struct search_setup *setup,
 	struct port *work = port_create(2 * (size_t)n + 2);
 	struct port *reply = port_create(256);
 	struct worker_shared shared = {
-		.setup = setup, .sorted = o->sort == SORT_PATH,
+		.setup = setup, .sorted = o->walk.sort == SORT_PATH,
 		.work = work, .reply = reply,
 	};
-	struct collector_config cc = {reply, o->sort == SORT_PATH};
+	struct collector_config cc = {reply, o->walk.sort == SORT_PATH};
 	struct worker *workers = calloc(n, sizeof(*workers));
 	struct isolate **isolates = calloc(n, sizeof(*isolates));
 	struct isolate *printer;
@@ -212,7 +212,7 @@ search_parallel(const struct options *o, const struct search_setup *setup,
 	}
 
 	dispatch_init(&d, work);
-	walk_config(&wc, o, plan, n);
+	fill_walker_config(&wc, o, plan, n);
 	wc.emit = dispatch_emit;
 	wc.ctx = &d;
 	walker_run(&wc, &t->walk);
@@ -242,7 +242,7 @@ list_files(const struct options *o, const struct filter_plan *plan,
 	struct walker_config wc;
 
 	listing_init(&l, o->print.null_sep, o->print.escape);
-	walk_config(&wc, o, plan, 0);
+	fill_walker_config(&wc, o, plan, 0);
 	wc.emit = listing_emit;
 	wc.ctx = &l;
 	walker_run(&wc, &t->walk);
@@ -362,7 +362,7 @@ main(int argc, char **argv)
 	/* Everything that can be wrong with the arguments fails here. */
 	if (!opts.files_mode)
 		m = matcher_compile(&opts.match);
-	plan = filter_plan_new(&opts, db);
+	plan = filter_plan_new(&opts.filter, db);
 	/* The one place that asks whether output goes to a terminal. */
 	opts.print.escape = isatty(STDOUT_FILENO);
 	memset(&setup, 0, sizeof(setup));
@@ -374,7 +374,7 @@ main(int argc, char **argv)
 	setup.print = &opts.print;
 	setup.with_filename = opts.print.with_filename >= 0 ?
 	    opts.print.with_filename == 1 : !single;
-	setup.input.follow = opts.follow;
+	setup.input.follow = opts.walk.follow;
 	/* -q, -l, -L and -m 1 stop before they could read their output. */
 	setup.input.refuse_output = opts.print.output == OUTPUT_LINES &&
 	    !(opts.select.has_max_count && opts.select.max_count <= 1);

@@ -59,7 +59,7 @@ struct pathbuf {
 
 struct walk {
 	const struct walker_config *cfg;
-	const struct options *opts;
+	const struct walk_config *walk;
 	struct walker_stats *stats;
 	struct frame *frames;
 	size_t nframes, frames_cap;
@@ -192,9 +192,9 @@ push_dir_rules(struct walk *w, const struct ignore_dir *parent,
 			n++; \
 	} while (0)
 
-	if (extra && !w->opts->no_ignore_files)
-		for (size_t i = 0; i < w->opts->nignore_files && n < 8; i++) {
-			files[n] = load_ignore(w->opts->ignore_files[i]);
+	if (extra && !w->walk->no_ignore_files)
+		for (size_t i = 0; i < w->walk->nignore_files && n < 8; i++) {
+			files[n] = load_ignore(w->walk->ignore_files[i]);
 			if (files[n] != NULL)
 				n++;
 		}
@@ -311,13 +311,13 @@ enter_dir(struct walk *w, struct frame *parent, const char *name, int depth,
 	int fd, err;
 	struct frame *f;
 	struct stat st;
-	bool check_identity = w->opts->follow || w->opts->one_file_system;
+	bool check_identity = w->walk->follow || w->walk->one_file_system;
 	struct dir_marks marks;
 	bool in_repo;
 	const struct ignore_dir *inherited;
 	size_t path_len = w->path.len, vpath_len = w->vpath.len;
 
-	if (parent != NULL && !w->opts->follow)
+	if (parent != NULL && !w->walk->follow)
 		flags |= O_NOFOLLOW;
 	if (parent != NULL && parent->fd >= 0)
 		fd = openat(parent->fd, name, flags);
@@ -330,11 +330,11 @@ enter_dir(struct walk *w, struct frame *parent, const char *name, int depth,
 	if (check_identity && fstat(fd, &st) == 0) {
 		if (parent == NULL)
 			w->root_dev = st.st_dev;
-		if (w->opts->one_file_system && st.st_dev != w->root_dev) {
+		if (w->walk->one_file_system && st.st_dev != w->root_dev) {
 			close(fd);
 			return false;
 		}
-		if (w->opts->follow && is_ancestor(w, st.st_dev, st.st_ino)) {
+		if (w->walk->follow && is_ancestor(w, st.st_dev, st.st_ino)) {
 			diag_file_message(w->path.s,
 			    "symbolic link loop, not followed");
 			close(fd);
@@ -348,7 +348,7 @@ enter_dir(struct walk *w, struct frame *parent, const char *name, int depth,
 	in_repo = parent ? parent->in_repo : w->root_in_repo;
 	f = new_frame(w);
 	parent = NULL; /* new_frame may have moved the stack */
-	err = dirlist_read(&f->list, fd, w->opts->sort == SORT_PATH);
+	err = dirlist_read(&f->list, fd, w->walk->sort == SORT_PATH);
 	if (err != 0) {
 		diag_file_error(w->path.s, err);
 		close(fd);
@@ -407,7 +407,7 @@ make_candidate(struct walk *w, struct candidate *c, size_t name_len,
 		c->rel = "";
 	}
 	c->type = type;
-	c->follow = w->opts->follow;
+	c->follow = w->walk->follow;
 	c->dir_empty = -1;
 }
 
@@ -426,7 +426,7 @@ offer(struct walk *w, struct candidate *c)
 
 	if (r == SKIP_NONE)
 		emit(w, c, false);
-	else if (r != SKIP_KIND || w->opts->entry_types != 0)
+	else if (r != SKIP_KIND || filter_plan_typed(w->cfg->plan))
 		count_skip(w, r); /* without --type-entry, kinds only drop links */
 }
 
@@ -441,17 +441,17 @@ visit_entry(struct walk *w, const struct dir_entry *e)
 	int depth = f->depth + 1;
 	bool empty;
 
-	if (w->opts->max_depth >= 0 && depth > w->opts->max_depth)
+	if (w->walk->max_depth >= 0 && depth > w->walk->max_depth)
 		return;
 	if (strcmp(e->name, ".git") == 0 || (is_hidden(e->name) &&
-	    !w->opts->hidden)) {
+	    !w->walk->hidden)) {
 		count_skip(w, SKIP_HIDDEN);
 		return;
 	}
 	pathbuf_join(&w->path, f->path_len, e->name, e->len);
 	pathbuf_join(&w->vpath, f->vpath_len, e->name, e->len);
 	make_candidate(w, &c, e->len, type);
-	if (type == DT_UNKNOWN || (type == DT_LNK && w->opts->follow)) {
+	if (type == DT_UNKNOWN || (type == DT_LNK && w->walk->follow)) {
 		const struct stat *st = candidate_stat(&c);
 
 		if (st == NULL) {
@@ -477,7 +477,7 @@ visit_entry(struct walk *w, const struct dir_entry *e)
 			count_skip(w, SKIP_GLOB);
 			return;
 		}
-		if (w->opts->max_depth >= 0 && depth >= w->opts->max_depth) {
+		if (w->walk->max_depth >= 0 && depth >= w->walk->max_depth) {
 			if (kinds & ENTRY_DIR)
 				offer(w, &c);
 			return;
@@ -643,13 +643,13 @@ walker_run(const struct walker_config *cfg, struct walker_stats *stats)
 	memset(&w, 0, sizeof(w));
 	memset(stats, 0, sizeof(*stats));
 	w.cfg = cfg;
-	w.opts = cfg->opts;
+	w.walk = cfg->walk;
 	w.stats = stats;
 	w.fd_budget = fd_budget(cfg->workers);
-	w.use_vcs = !w.opts->no_ignore_vcs;
-	w.use_dot = !w.opts->no_ignore_dot;
-	w.use_global = !w.opts->no_ignore_global && w.use_vcs;
-	w.use_parent = !w.opts->no_ignore_parent;
+	w.use_vcs = !w.walk->no_ignore_vcs;
+	w.use_dot = !w.walk->no_ignore_dot;
+	w.use_global = !w.walk->no_ignore_global && w.use_vcs;
+	w.use_parent = !w.walk->no_ignore_parent;
 	if (w.use_global)
 		w.global_excludes = gitconfig_excludes_file();
 

@@ -290,7 +290,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	opts.select.binary = b2 & CTL_BINARY;
 	opts.print.null_sep = b2 & CTL_NULL;
 	opts.match.match_limit = MATCH_LIMIT;
-	opts.max_depth = -1;
+	opts.walk.max_depth = -1;
 	pipe_it = (b2 & CTL_PIPE) && buf_len <= PIPE_MAX;
 	named = !(b2 & CTL_WALKED);
 
