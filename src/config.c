@@ -17,6 +17,7 @@
 
 #include "diag.h"
 #include "outbuf.h"
+#include "xmalloc.h"
 
 /*
  * The argument list and the text its words point into live as long as the
@@ -83,10 +84,8 @@ config_apply(int argc, char **argv, int *new_argc)
 	close(fd);
 
 	/* At most one argument per line, plus the command line. */
-	out = kept_argv = calloc(strlen(text) + (size_t)argc + 2,
+	out = kept_argv = xcalloc(strlen(text) + (size_t)argc + 2,
 	    sizeof(*out));
-	if (out == NULL)
-		diag_fatal("out of memory");
 	out[0] = argv[0];
 	for (line = strtok_r(text, "\n", &save); line != NULL;
 	    line = strtok_r(NULL, "\n", &save)) {

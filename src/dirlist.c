@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "xmalloc.h"
 
 enum { DENTS_BUF = 32 * 1024 };
 
@@ -25,10 +26,8 @@ dirlist_add(struct dirlist *l, const char *name, unsigned char type)
 
 	if (l->count == l->entries_cap) {
 		size_t cap = l->entries_cap ? l->entries_cap * 2 : 64;
-		struct dir_entry *e = realloc(l->entries, cap * sizeof(*e));
+		struct dir_entry *e = xrealloc(l->entries, cap * sizeof(*e));
 
-		if (e == NULL)
-			diag_fatal("out of memory");
 		l->entries = e;
 		l->entries_cap = cap;
 	}
@@ -38,9 +37,7 @@ dirlist_add(struct dirlist *l, const char *name, unsigned char type)
 
 		while (cap - l->names_len < len + 1)
 			cap *= 2;
-		n = realloc(l->names, cap);
-		if (n == NULL)
-			diag_fatal("out of memory");
+		n = xrealloc(l->names, cap);
 		l->names = n;
 		l->names_cap = cap;
 	}

@@ -34,6 +34,7 @@
 
 #include "diag.h"
 #include "glob.h"
+#include "xmalloc.h"
 
 /* Interpreter families a "#!" line can name, as a bit set. */
 enum {
@@ -272,11 +273,7 @@ struct filetype_selection {
 static void *
 ft_alloc(size_t n, size_t size)
 {
-	void *p = calloc(n ? n : 1, size);
-
-	if (p == NULL)
-		diag_fatal("out of memory");
-	return p;
+	return xcalloc(n, size);
 }
 
 /*
@@ -292,11 +289,7 @@ ft_grow(void *array, size_t *cap, size_t need, size_t size)
 		return array;
 	while (ncap < need)
 		ncap *= 2;
-	if (ncap > SIZE_MAX / size)
-		diag_fatal("out of memory");
-	array = realloc(array, ncap * size);
-	if (array == NULL)
-		diag_fatal("out of memory");
+	array = xreallocarray(array, ncap, size);
 	*cap = ncap;
 	return array;
 }

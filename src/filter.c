@@ -20,6 +20,7 @@
 
 #include "diag.h"
 #include "glob.h"
+#include "xmalloc.h"
 
 const char *const skip_reason_names[SKIP_REASONS] = {
 	[SKIP_NONE] = "searched",
@@ -235,9 +236,7 @@ plan_add(struct filter_plan *p, enum skip_reason reason, keep_fn keep,
 static void
 plan_compile_globs(struct filter_plan *p, const struct filter_config *o)
 {
-	p->globs = calloc(o->nglobs ? o->nglobs : 1, sizeof(*p->globs));
-	if (p->globs == NULL)
-		diag_fatal("out of memory");
+	p->globs = xcalloc(o->nglobs ? o->nglobs : 1, sizeof(*p->globs));
 	for (size_t i = 0; i < o->nglobs; i++) {
 		const struct glob_arg *a = &o->globs[i];
 		const char *text = a->text;
@@ -281,15 +280,14 @@ plan_compile_name(struct filter_plan *p, const char *re)
 		    (const char *)msg, (size_t)off);
 	}
 	pcre2_jit_compile(p->name_re, PCRE2_JIT_COMPLETE);
-	p->name_md = pcre2_match_data_create_from_pattern(p->name_re, NULL);
-	if (p->name_md == NULL)
-		diag_fatal("out of memory");
+	p->name_md = xnonnull(pcre2_match_data_create_from_pattern(p->name_re,
+	    NULL));
 }
 
 struct filter_plan *
 filter_plan_new(const struct filter_config *o, const struct filetype_db *db)
 {
-	struct filter_plan *p = calloc(1, sizeof(*p));
+	struct filter_plan *p = xcalloc(1, sizeof(*p));
 	unsigned kinds = o->entry_types ? o->entry_types : ENTRY_FILE;
 	const unsigned base = ENTRY_FILE | ENTRY_DIR | ENTRY_SYMLINK |
 	    ENTRY_EXEC;
@@ -298,8 +296,6 @@ filter_plan_new(const struct filter_config *o, const struct filetype_db *db)
 	if ((kinds & base) == 0)
 		kinds |= ENTRY_FILE | ENTRY_DIR;
 
-	if (p == NULL)
-		diag_fatal("out of memory");
 	p->cfg = o;
 	p->kinds = kinds;
 	/* Plain files need no check beyond the walker's own d_type test. */

@@ -33,6 +33,7 @@
 #include "diag.h"
 #include "litscan.h"
 #include "outbuf.h"
+#include "xmalloc.h"
 
 enum {
 	LITERAL_MIN = 2,  /* shorter ones do not pay for themselves */
@@ -291,19 +292,13 @@ alternative_literal(const char *p, size_t n, bool caseless,
 static void
 list_add(struct literal_list *l, const char *s, size_t len, bool whole)
 {
-	char **strs = realloc(l->strs, (l->count + 1) * sizeof(*strs));
+	char **strs = xrealloc(l->strs, (l->count + 1) * sizeof(*strs));
 	size_t *lens;
 
-	if (strs == NULL)
-		diag_fatal("out of memory");
 	l->strs = strs;
-	lens = realloc(l->lens, (l->count + 1) * sizeof(*lens));
-	if (lens == NULL)
-		diag_fatal("out of memory");
+	lens = xrealloc(l->lens, (l->count + 1) * sizeof(*lens));
 	l->lens = lens;
-	l->strs[l->count] = malloc(len);
-	if (l->strs[l->count] == NULL)
-		diag_fatal("out of memory");
+	l->strs[l->count] = xmalloc(len);
 	memcpy(l->strs[l->count], s, len);
 	l->lens[l->count++] = len;
 	l->all_whole = l->all_whole && whole;
@@ -408,9 +403,7 @@ literal_extract(const struct match_config *mc, bool caseless)
 	for (size_t i = 0; ok && l.count > LITERAL_MANY && i < l.count; i++)
 		ok = l.lens[i] >= LITERAL_MIN_MANY;
 	if (ok) {
-		ls = calloc(1, sizeof(*ls));
-		if (ls == NULL)
-			diag_fatal("out of memory");
+		ls = xcalloc(1, sizeof(*ls));
 		ls->exact = l.all_whole;
 		ls->scan = litscan_new((const char *const *)l.strs, l.lens,
 		    l.count, caseless);

@@ -46,6 +46,7 @@
 
 #include "cpu.h"
 #include "diag.h"
+#include "xmalloc.h"
 
 #ifdef __SSE2__
 #include <immintrin.h>
@@ -704,24 +705,21 @@ struct litscan *
 litscan_new(const char *const *needles, const size_t *lens, size_t count,
     bool caseless)
 {
-	struct litscan *ls = calloc(1, sizeof(*ls));
+	struct litscan *ls;
 
-	if (ls == NULL || count == 0)
-		diag_fatal("out of memory");
+	if (count == 0)
+		diag_fatal("litscan: no strings");
+	ls = xcalloc(1, sizeof(*ls));
 	ls->caseless = caseless;
 	ls->count = count;
-	ls->needles = calloc(count, sizeof(*ls->needles));
-	if (ls->needles == NULL)
-		diag_fatal("out of memory");
+	ls->needles = xcalloc(count, sizeof(*ls->needles));
 	for (size_t i = 0; i < count; i++) {
 		struct ls_needle *n = &ls->needles[i];
 
 		n->len = lens[i];
 		if (n->len == 0)
 			diag_fatal("litscan: an empty string");
-		n->bytes = malloc(n->len);
-		if (n->bytes == NULL)
-			diag_fatal("out of memory");
+		n->bytes = xmalloc(n->len);
 		for (size_t k = 0; k < n->len; k++) {
 			unsigned char c = (unsigned char)needles[i][k];
 

@@ -33,6 +33,7 @@
 #include "diag.h"
 #include "literal.h"
 #include "outbuf.h"
+#include "xmalloc.h"
 
 struct matcher {
 	pcre2_code *code;  /* NULL: no patterns, nothing matches */
@@ -74,9 +75,7 @@ text_has_uppercase(const char *text, size_t len)
 
 	if (code == NULL)
 		diag_fatal("cannot compile the smart-case check");
-	md = pcre2_match_data_create_from_pattern(code, NULL);
-	if (md == NULL)
-		diag_fatal("out of memory");
+	md = xnonnull(pcre2_match_data_create_from_pattern(code, NULL));
 	rc = pcre2_match(code, (PCRE2_SPTR)(len ? text : ""), len, 0, 0, md,
 	    NULL);
 	pcre2_match_data_free(md);
@@ -381,24 +380,20 @@ compile_dfa(const struct matcher *m, const struct match_config *mc,
 struct matcher *
 matcher_compile(const struct match_config *mc)
 {
-	struct matcher *m = calloc(1, sizeof(*m));
+	struct matcher *m = xcalloc(1, sizeof(*m));
 	struct outbuf program = OUTBUF_INIT;
 	uint32_t flags = compile_flags(mc);
 	pcre2_compile_context *cctx;
 	int err;
 	PCRE2_SIZE erroff;
 
-	if (m == NULL)
-		diag_fatal("out of memory");
 	m->match_limit = mc->match_limit;
 	m->depth_limit = mc->depth_limit;
 	if (mc->npatterns == 0)
 		return m;
 	validate_patterns(mc, flags);
 	build_program(mc, &program);
-	cctx = pcre2_compile_context_create(NULL);
-	if (cctx == NULL)
-		diag_fatal("out of memory");
+	cctx = xnonnull(pcre2_compile_context_create(NULL));
 	if (mc->line)
 		pcre2_set_compile_extra_options(cctx, PCRE2_EXTRA_MATCH_LINE);
 	m->code = compile_text(program.data, program.len, flags, cctx, &err,
@@ -450,28 +445,21 @@ matcher_free(struct matcher *m)
 struct matcher_scratch *
 matcher_scratch_new(const struct matcher *m)
 {
-	struct matcher_scratch *s = calloc(1, sizeof(*s));
+	struct matcher_scratch *s = xcalloc(1, sizeof(*s));
 
-	if (s == NULL)
-		return NULL;
 	if (m->code == NULL)
 		return s;
-	s->md = pcre2_match_data_create_from_pattern(m->code, NULL);
-	s->mctx = pcre2_match_context_create(NULL);
+	s->md = xnonnull(pcre2_match_data_create_from_pattern(m->code, NULL));
+	s->mctx = xnonnull(pcre2_match_context_create(NULL));
 	s->jit_max = JIT_STACK_FIRST_MAX;
-	s->jit_stack = pcre2_jit_stack_create(JIT_STACK_START, s->jit_max,
-	    NULL);
+	s->jit_stack = xnonnull(pcre2_jit_stack_create(JIT_STACK_START,
+	    s->jit_max, NULL));
 	if (m->match_limit > 0)
 		pcre2_set_match_limit(s->mctx, m->match_limit);
 	if (m->depth_limit > 0)
 		pcre2_set_depth_limit(s->mctx, m->depth_limit);
 	if (m->dfa != NULL)
-		s->dfa_cache = dfa_cache_new(m->dfa);
-	if (s->md == NULL || s->mctx == NULL || s->jit_stack == NULL ||
-	    (m->dfa != NULL && s->dfa_cache == NULL)) {
-		matcher_scratch_free(s);
-		return NULL;
-	}
+		s->dfa_cache = xnonnull(dfa_cache_new(m->dfa));
 	pcre2_jit_stack_assign(s->mctx, NULL, s->jit_stack);
 	return s;
 }
@@ -554,11 +542,7 @@ span_list_push(struct span_list *l, struct span sp)
 {
 	if (l->len == l->cap) {
 		size_t cap = l->cap ? l->cap * 2 : 16;
-		struct span *v = realloc(l->v, cap * sizeof(*v));
-
-		if (v == NULL)
-			diag_fatal("out of memory");
-		l->v = v;
+		l->v = xreallocarray(l->v, cap, sizeof(*l->v));
 		l->cap = cap;
 	}
 	l->v[l->len++] = sp;

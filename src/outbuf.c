@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "diag.h"
+#include "xmalloc.h"
 
 void
 outbuf_reserve(struct outbuf *b, size_t extra)
@@ -24,13 +25,11 @@ outbuf_reserve(struct outbuf *b, size_t extra)
 		return;
 	need = b->len + extra;
 	if (need < b->len)
-		diag_fatal("out of memory");
+		xalloc_die();
 	cap = b->cap ? b->cap : 256;
 	while (cap < need)
 		cap = cap * 2 > cap ? cap * 2 : need;
-	data = realloc(b->data, cap);
-	if (data == NULL)
-		diag_fatal("out of memory (%zu bytes of output)", cap);
+	data = xrealloc(b->data, cap);
 	b->data = data;
 	b->cap = cap;
 }

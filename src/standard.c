@@ -14,6 +14,7 @@
 
 #include "diag.h"
 #include "printer.h"
+#include "xmalloc.h"
 
 struct standard_sink {
 	struct sink base;
@@ -139,10 +140,8 @@ struct sink *
 standard_sink_new(const struct print_config *pc, bool with_filename,
     struct outbuf *out)
 {
-	struct standard_sink *ss = calloc(1, sizeof(*ss));
+	struct standard_sink *ss = xcalloc(1, sizeof(*ss));
 
-	if (ss == NULL)
-		diag_fatal("out of memory");
 	ss->base.ops = &standard_ops;
 	ss->base.wants = SINK_WANTS_LINES |
 	    (pc->line_number ? SINK_WANTS_NUMBERS : 0);

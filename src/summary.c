@@ -12,6 +12,7 @@
 
 #include "diag.h"
 #include "printer.h"
+#include "xmalloc.h"
 
 struct summary_sink {
 	struct sink base;
@@ -109,10 +110,8 @@ struct sink *
 summary_sink_new(const struct print_config *pc, bool with_filename,
     struct outbuf *out)
 {
-	struct summary_sink *ss = calloc(1, sizeof(*ss));
+	struct summary_sink *ss = xcalloc(1, sizeof(*ss));
 
-	if (ss == NULL)
-		diag_fatal("out of memory");
 	ss->base.ops = &summary_ops;
 	ss->base.wants = pc->output == OUTPUT_COUNT ? 0 : SINK_WANTS_FIRST;
 	ss->base.out = out;
