@@ -64,9 +64,6 @@ struct filter_plan *filter_plan_new(const struct filter_config *cfg,
 
 void filter_plan_free(struct filter_plan *p);
 
-/* True when the plan needs a stat of every file (size, age, kinds). */
-bool filter_plan_needs_stat(const struct filter_plan *p);
-
 /*
  * Judge an entry that would be listed or searched (a file, or with
  * --type-entry a directory or symlink): SKIP_NONE to take it.

@@ -16,7 +16,6 @@ void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t size);
 /* realloc for n objects of size bytes, failing if n * size overflows. */
 void *xreallocarray(void *p, size_t n, size_t size);
-char *xstrdup(const char *s);
 
 /* Report "out of memory" and exit 2: for a size that would overflow. */
 _Noreturn void xalloc_die(void);

@@ -342,12 +342,6 @@ filter_plan_free(struct filter_plan *p)
 	free(p);
 }
 
-bool
-filter_plan_needs_stat(const struct filter_plan *p)
-{
-	return p->needs_stat;
-}
-
 unsigned
 filter_plan_kinds(const struct filter_plan *p)
 {
