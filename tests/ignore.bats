@@ -832,13 +832,14 @@ EOF
 
 # same_as_git: in the current directory (a git work tree), isogrep --files
 # --no-ignore-dot --hidden lists what git ls-files --others --cached
-# --exclude-standard lists, both sorted.
+# --exclude-standard lists, both sorted (names unquoted, byte for byte).
 same_as_git()
 {
 	local empty="$BATS_TEST_TMPDIR/empty-home" want got
 	mkdir -p "$empty"
 	want=$(HOME=$empty XDG_CONFIG_HOME=$empty GIT_CONFIG_NOSYSTEM=1 \
-	    git ls-files --others --cached --exclude-standard | LC_ALL=C sort)
+	    git -c core.quotePath=false ls-files --others --cached \
+	    --exclude-standard | LC_ALL=C sort)
 	run --separate-stderr env HOME="$empty" XDG_CONFIG_HOME="$empty" \
 	    "$ISOGREP" --files --no-ignore-dot --hidden
 	assert_status 0
@@ -939,6 +940,24 @@ same_as_git()
 	for f in bom cr top a/x a/b/y a/b/c/z a2/f a/b/foo/bar a/b/foo/baz \
 	    a/b/q/r/s a/b/qq; do
 		mkfile "$f"
+	done
+	same_as_git
+}
+
+@test "the same files as git: ? and [...] take one byte of a non-ASCII name" {
+	git_quiet init -q repo
+	cd repo
+	# One rule per directory, each over the same names: é is two bytes
+	# in UTF-8, 日 three.
+	local d rule i=0
+	for rule in '?' '??' '???' '[é]' '[é][é]' '[!a]' '[!a]?' '*\251' \
+	    '?\251' '[\303]*'; do
+		d=d$((i += 1))
+		mkbytes "$d/.gitignore" "$rule\n"
+		mkfile "$d/é"
+		mkfile "$d/日"
+		mkfile "$d/a"
+		mkfile "$d/ab"
 	done
 	same_as_git
 }
