@@ -28,6 +28,7 @@
 #include "mapguard.h"
 #include "matcher.h"
 #include "options.h"
+#include "outbuf.h"
 #include "port.h"
 #include "searcher.h"
 #include "signals.h"
@@ -356,6 +357,11 @@ main(int argc, char **argv)
 		m = matcher_compile(&opts);
 	plan = filter_plan_new(&opts, db);
 	out_st = check_standard_streams(&opts);
+	/* Lists of names with -0 end each record with a NUL, not a newline. */
+	if (opts.null_sep && (opts.files_mode ||
+	    opts.output == OUTPUT_FILES_WITH ||
+	    opts.output == OUTPUT_FILES_WITHOUT))
+		outbuf_set_record_end('\0');
 	resolve_default_inputs(&opts);
 	single = !opts.files_mode && is_single_input(&opts);
 	with_filename = opts.with_filename >= 0 ? opts.with_filename == 1 :
