@@ -58,4 +58,10 @@ bool diag_had_error(void);
  */
 _Noreturn void diag_output_failed(int errnum);
 
+/*
+ * For what is printed with stdio (--help, --version, --generate): flush
+ * stdout and report a write error now or earlier as diag_output_failed.
+ */
+void diag_flush_stdout(void);
+
 #endif

@@ -353,12 +353,15 @@ apply_flag(struct parse_state *st, const struct flag *f, const char *arg)
 		if (!docgen_write(arg))
 			diag_fatal("invalid argument '%s' for --generate: expected "
 			    "man, bash, zsh or fish", arg);
+		diag_flush_stdout();
 		exit(EXIT_MATCH);
 	case FLAG_HELP:
 		print_help();
+		diag_flush_stdout();
 		exit(EXIT_MATCH);
 	case FLAG_VERSION:
 		printf("isogrep %s\n", ISOGREP_VERSION);
+		diag_flush_stdout();
 		exit(EXIT_MATCH);
 	}
 }

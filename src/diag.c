@@ -174,6 +174,15 @@ diag_file_notice(const char *path, const char *message)
 }
 
 void
+diag_flush_stdout(void)
+{
+	/* A failed write may be long past (ferror); its errno with it. */
+	errno = 0;
+	if (fflush(stdout) != 0 || ferror(stdout))
+		diag_output_failed(errno != 0 ? errno : EIO);
+}
+
+void
 diag_output_failed(int errnum)
 {
 	/* Like a reader that stopped listening: no message, nothing lost. */
