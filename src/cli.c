@@ -378,8 +378,8 @@ usage_error(const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	diag_fatal("%s\nUsage: isogrep [OPTION]... PATTERN [PATH]...\n"
-	    "Try 'isogrep --help' for more information.", msg);
+	diag_usage_fatal("Usage: isogrep [OPTION]... PATTERN [PATH]...\n"
+	    "Try 'isogrep --help' for more information.", "%s", msg);
 }
 
 /* Parse "--name" or "--name=value"; may consume argv[*i + 1]. */
