@@ -455,8 +455,13 @@ visit_entry(struct walk *w, const struct dir_entry *e)
 		const struct stat *st = candidate_stat(&c);
 
 		if (st == NULL) {
-			/* With --follow, a dangling link is worth a word. */
-			if (type == DT_LNK)
+			/*
+			 * With --follow, a dangling link is worth a word; a
+			 * loop of links (ELOOP) or an unreadable target is
+			 * not dangling, and says what it is.
+			 */
+			if (type == DT_LNK && (c.stat_errno == ENOENT ||
+			    c.stat_errno == ENOTDIR))
 				diag_file_message(c.path,
 				    "broken symbolic link");
 			else
