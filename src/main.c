@@ -356,6 +356,18 @@ main(int argc, char **argv)
 	if (!opts.files_mode)
 		m = matcher_compile(&opts);
 	plan = filter_plan_new(&opts, db);
+	/*
+	 * -m 0 selects no line anywhere: as GNU grep and ripgrep, end here
+	 * with no output (not even -c's zeros) and no file opened.  With -L
+	 * every file is listed, as grep does.
+	 */
+	if (opts.has_max_count && opts.max_count == 0 && !opts.files_mode &&
+	    opts.output != OUTPUT_FILES_WITHOUT) {
+		filter_plan_free(plan);
+		filetype_db_free(db);
+		matcher_free(m);
+		return EXIT_NO_MATCH;
+	}
 	out_st = check_standard_streams(&opts);
 	/* Lists of names with -0 end each record with a NUL, not a newline. */
 	if (opts.null_sep && (opts.files_mode ||

@@ -403,6 +403,30 @@ assert_no_raw_controls()
 	done
 }
 
+@test "a number too big for its option: out of range, with the range" {
+	mkfile f 'foo'
+	local n
+	for n in 1025 100000 99999999999999999999999; do
+		run --separate-stderr "$ISOGREP" -j "$n" foo f
+		assert_status 2
+		assert_output ''
+		assert_stderr "isogrep: invalid argument '$n' for --threads: out of range (1 to 1024)"
+	done
+	run --separate-stderr "$ISOGREP" --match-limit 4294967296 foo f
+	assert_status 2
+	assert_stderr "isogrep: invalid argument '4294967296' for --match-limit: out of range (0 to 4294967295)"
+	# Not a number at all is still said so; the bounds themselves work.
+	run --separate-stderr "$ISOGREP" -j 1x foo f
+	assert_status 2
+	assert_stderr "isogrep: invalid argument '1x' for --threads: expected a number"
+	for n in 0 1 1024; do
+		run --separate-stderr "$ISOGREP" -j "$n" foo f
+		assert_status 0
+		assert_output 'foo'
+		assert_no_stderr
+	done
+}
+
 @test "no pattern at all: exit 2" {
 	run --separate-stderr "$ISOGREP" </dev/null
 	assert_status 2
