@@ -704,6 +704,40 @@ EOF
 	assert_no_stderr
 }
 
+@test "every --ignore-file counts, however many (here 32, in a git work tree)" {
+	git_quiet init -q d
+	mkfile d/.gitignore 'g.txt'
+	mkfile d/.ignore 'i.txt'
+	mkfile d/g.txt
+	mkfile d/i.txt
+	mkfile d/keep
+	mkfile d/x.log
+	mkfile d/y.log
+	# File i ignores fi; the 31st ignores *.log and the 32nd, later and so
+	# stronger, takes y.log back.
+	local i args=()
+	for i in $(seq 1 30); do
+		mkfile "r$i" "f$i"
+		mkfile "d/f$i"
+		args+=(--ignore-file "r$i")
+	done
+	mkfile r31 '*.log'
+	mkfile r32 '!y.log'
+	args+=(--ignore-file r31 --ignore-file r32)
+	run --separate-stderr "$ISOGREP" --files "${args[@]}" d
+	assert_status 0
+	assert_sorted_output $'d/keep\nd/y.log'
+	assert_no_stderr
+	# The same rules in a search, and with every file of a work tree.
+	mkfile d/sub/f17 x
+	mkfile d/sub/f30 x
+	mkfile d/sub/z x
+	run --separate-stderr "$ISOGREP" -l x "${args[@]}" d
+	assert_status 0
+	assert_output 'd/sub/z'
+	assert_no_stderr
+}
+
 # --- hidden files ---------------------------------------------------------------------
 
 @test "hidden files and directories are skipped; --hidden includes them" {
