@@ -29,7 +29,10 @@ void diag_line_message(const char *path, unsigned long long line,
 /* "isogrep: PATH: MESSAGE" as a notice: the error flag is not set. */
 void diag_file_notice(const char *path, const char *message);
 
-/* Paths in all of these have their control characters made visible. */
+/*
+ * Paths in all of these, and every message, have their control
+ * characters made visible (escape.h).
+ */
 
 /* "isogrep: MESSAGE" printf-style; sets the error flag. */
 void diag_error(const char *fmt, ...)
@@ -42,6 +45,10 @@ void diag_notice(const char *fmt, ...)
 /* "isogrep: MESSAGE" printf-style, then exit(EXIT_TROUBLE). */
 _Noreturn void diag_fatal(const char *fmt, ...)
     __attribute__((format(printf, 1, 2)));
+
+/* diag_fatal, with the lines of usage (as they are) after the message. */
+_Noreturn void diag_usage_fatal(const char *usage, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 
 /*
  * Call hook instead of ending the program in diag_fatal (for fuzz targets,
@@ -57,5 +64,11 @@ bool diag_had_error(void);
  * program quietly at once; anything else is reported and exits with 2.
  */
 _Noreturn void diag_output_failed(int errnum);
+
+/*
+ * For what is printed with stdio (--help, --version, --generate): flush
+ * stdout and report a write error now or earlier as diag_output_failed.
+ */
+void diag_flush_stdout(void);
 
 #endif

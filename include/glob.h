@@ -2,7 +2,7 @@
  * glob.h - shell/gitignore-style glob patterns.
  *
  * Syntax: '*' any run of characters except '/'; '?' one character (one
- * UTF-8 character) except '/'; '[...]' a class with ranges, '!' or '^'
+ * UTF-8 character, or one byte with GLOB_BYTES) except '/'; '[...]' a class with ranges, '!' or '^'
  * negation and ']' first taken literally; '\' escapes the next character;
  * '**' as in gitignore: a leading "**" followed by '/' matches in every
  * directory, a trailing '/' then "**" matches everything inside, and '/'
@@ -18,6 +18,7 @@
 
 enum {
 	GLOB_CASEFOLD = 1, /* ASCII letters match either case */
+	GLOB_BYTES = 2,    /* '?' and classes take one byte, as in git */
 };
 
 struct glob;

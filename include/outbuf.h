@@ -4,6 +4,7 @@
 #ifndef ISOGREP_OUTBUF_H
 #define ISOGREP_OUTBUF_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct outbuf {
@@ -33,7 +34,24 @@ void outbuf_free(struct outbuf *b);
 /* Hand the contents to the caller (to free()), leaving b empty. */
 char *outbuf_take(struct outbuf *b, size_t *len);
 
-/* Write everything to fd and clear; a failure goes to diag_output_failed. */
+/*
+ * Write everything to fd and clear; a failure goes to diag_output_failed.
+ * b must hold whole records: to a pipe it is written in pieces that end
+ * records, and after outbuf_stop_writes the pieces not yet started are
+ * dropped.
+ */
 void outbuf_write_fd(struct outbuf *b, int fd);
+
+/* The byte that ends a record in the output: '\n' (the default) or '\0'. */
+void outbuf_set_record_end(char c);
+
+/*
+ * For the signal thread: from now on outbuf_write_fd starts no new piece
+ * (a piece under way is finished).
+ */
+void outbuf_stop_writes(void);
+
+/* Is a write under way that may stop inside a record if cut short now? */
+bool outbuf_writing(void);
 
 #endif

@@ -7,8 +7,10 @@
 /*
  * Block the signals in the calling thread (so in every thread it starts
  * later) and start a thread that waits for them.  On a signal it asks
- * everyone to stop (cancel.h); if the program has not ended 100 ms later
- * it ends it.  Call before starting any other thread.
+ * everyone to stop (cancel.h) and stops output after the record being
+ * written (outbuf.h); if the program has not ended 100 ms later it ends
+ * it, once no record is half written (or after 400 ms more at most).
+ * Call before starting any other thread.
  */
 void signals_start(void);
 

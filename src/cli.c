@@ -179,8 +179,10 @@ parse_when(const char *flag, const char *arg)
 	return when;
 }
 
+/* A decimal count from min to max; digits only. */
 static unsigned long long
-parse_count(const char *flag, const char *arg, unsigned long long max)
+parse_count(const char *flag, const char *arg, unsigned long long min,
+    unsigned long long max)
 {
 	char *end;
 	unsigned long long v;
@@ -189,11 +191,33 @@ parse_count(const char *flag, const char *arg, unsigned long long max)
 	if (arg[0] < '0' || arg[0] > '9')
 		goto bad;
 	v = strtoull(arg, &end, 10);
-	if (errno != 0 || *end != '\0' || v > max)
+	if (*end != '\0')
 		goto bad;
+	if (errno == ERANGE || v < min || v > max)
+		diag_fatal("invalid argument '%s' for %s: out of range (%llu to "
+		    "%llu)", arg, flag, min, max);
 	return v;
 bad:
 	diag_fatal("invalid argument '%s' for %s: expected a number", arg, flag);
+}
+
+/*
+ * -m as GNU grep takes it (strtoimax's syntax: blanks and a sign may
+ * lead): a negative count, or one too big for 64 bits, means no limit.
+ */
+static void
+parse_max_count(struct options *o, const char *arg)
+{
+	char *end;
+	long long v;
+
+	errno = 0;
+	v = strtoll(arg, &end, 10);
+	if (end == arg || *end != '\0')
+		diag_fatal("invalid argument '%s' for --max-count: expected a "
+		    "number", arg);
+	o->select.has_max_count = errno != ERANGE && v >= 0;
+	o->select.max_count = o->select.has_max_count ? (unsigned long long)v : 0;
 }
 
 static void
@@ -257,15 +281,14 @@ apply_flag(struct parse_state *st, const struct flag *f, const char *arg)
 	case FLAG_FILES_WITHOUT_MATCH: o->print.output = OUTPUT_FILES_WITHOUT; break;
 	case FLAG_ONLY_MATCHING: o->print.only_matching = true; break;
 	case FLAG_QUIET: st->quiet = true; break;
-	case FLAG_MAX_COUNT:
-		o->select.has_max_count = true;
-		o->select.max_count = parse_count("--max-count", arg, ULLONG_MAX);
-		break;
+	case FLAG_MAX_COUNT: parse_max_count(o, arg); break;
 	case FLAG_NO_MESSAGES: o->no_messages = true; break;
 	case FLAG_TEXT: o->select.text = true; break;
 	case FLAG_RECURSIVE: break;
 	case FLAG_THREADS:
-		o->threads = (unsigned)parse_count("--threads", arg, 1024);
+		/* 0 keeps the default, online CPUs (as ripgrep's -j 0). */
+		o->threads = strcmp(arg, "0") == 0 ? 0 :
+		    (unsigned)parse_count("--threads", arg, 1, 1024);
 		break;
 	case FLAG_NO_IGNORE:
 		o->walk.no_ignore_vcs = o->walk.no_ignore_dot = true;
@@ -300,7 +323,8 @@ apply_flag(struct parse_state *st, const struct flag *f, const char *arg)
 	case FLAG_TYPE_ADD: push_str(&o->type_adds, &o->ntype_adds, arg); break;
 	case FLAG_TYPE_LIST: o->type_list = true; break;
 	case FLAG_MAX_DEPTH:
-		o->walk.max_depth = (long)parse_count("--max-depth", arg, LONG_MAX);
+		o->walk.max_depth = (long)parse_count("--max-depth", arg, 0,
+		    LONG_MAX);
 		break;
 	case FLAG_FOLLOW: o->walk.follow = true; break;
 	case FLAG_ONE_FILE_SYSTEM: o->walk.one_file_system = true; break;
@@ -343,22 +367,25 @@ apply_flag(struct parse_state *st, const struct flag *f, const char *arg)
 	case FLAG_NO_CONFIG: break; /* handled before parsing (config.c) */
 	case FLAG_MATCH_LIMIT:
 		o->match.match_limit = (unsigned)parse_count("--match-limit", arg,
-		    UINT32_MAX);
+		    0, UINT32_MAX);
 		break;
 	case FLAG_DEPTH_LIMIT:
 		o->match.depth_limit = (unsigned)parse_count("--depth-limit", arg,
-		    UINT32_MAX);
+		    0, UINT32_MAX);
 		break;
 	case FLAG_GENERATE:
 		if (!docgen_write(arg))
 			diag_fatal("invalid argument '%s' for --generate: expected "
 			    "man, bash, zsh or fish", arg);
+		diag_flush_stdout();
 		exit(EXIT_MATCH);
 	case FLAG_HELP:
 		print_help();
+		diag_flush_stdout();
 		exit(EXIT_MATCH);
 	case FLAG_VERSION:
 		printf("isogrep %s\n", ISOGREP_VERSION);
+		diag_flush_stdout();
 		exit(EXIT_MATCH);
 	}
 }
@@ -375,8 +402,8 @@ usage_error(const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	diag_fatal("%s\nUsage: isogrep [OPTION]... PATTERN [PATH]...\n"
-	    "Try 'isogrep --help' for more information.", msg);
+	diag_usage_fatal("Usage: isogrep [OPTION]... PATTERN [PATH]...\n"
+	    "Try 'isogrep --help' for more information.", "%s", msg);
 }
 
 /* Parse "--name" or "--name=value"; may consume argv[*i + 1]. */

@@ -58,15 +58,22 @@ diag_write(const char *msg, size_t len)
 	}
 }
 
-static void diag_vreport(const char *fmt, va_list ap)
-    __attribute__((format(printf, 1, 0)));
+static void diag_vreport(const char *tail, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
 
+/*
+ * Write "isogrep: MESSAGE", then tail (NULL: none) on lines of its own.
+ * The message's control characters are made visible whatever put them
+ * there (a pattern, an argument or a name can hold any byte); tail is
+ * the program's own text, written as it is.
+ */
 static void
-diag_vreport(const char *fmt, va_list ap)
+diag_vreport(const char *tail, const char *fmt, va_list ap)
 {
 	char line[4096];
 	int off = snprintf(line, sizeof(line), "isogrep: ");
 	int n = vsnprintf(line + off, sizeof(line) - (size_t)off - 1, fmt, ap);
+	struct outbuf vis = OUTBUF_INIT;
 	size_t len;
 
 	if (n < 0)
@@ -74,8 +81,19 @@ diag_vreport(const char *fmt, va_list ap)
 	len = (size_t)off + (size_t)n;
 	if (len > sizeof(line) - 2)
 		len = sizeof(line) - 2;
-	line[len++] = '\n';
-	diag_write(line, len);
+	if (tail == NULL && !escape_needed(line, len)) {
+		line[len++] = '\n';
+		diag_write(line, len);
+		return;
+	}
+	escape_append(&vis, line, len);
+	if (tail != NULL) {
+		outbuf_putc(&vis, '\n');
+		outbuf_puts(&vis, tail);
+	}
+	outbuf_putc(&vis, '\n');
+	diag_write(vis.data, vis.len);
+	outbuf_free(&vis);
 }
 
 void
@@ -85,7 +103,7 @@ diag_error(const char *fmt, ...)
 
 	atomic_store(&had_error, true);
 	va_start(ap, fmt);
-	diag_vreport(fmt, ap);
+	diag_vreport(NULL, fmt, ap);
 	va_end(ap);
 }
 
@@ -95,18 +113,14 @@ diag_notice(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	diag_vreport(fmt, ap);
+	diag_vreport(NULL, fmt, ap);
 	va_end(ap);
 }
 
-void
-diag_fatal(const char *fmt, ...)
+/* The end of a fatal error: nothing more runs. */
+static _Noreturn void
+diag_die(void)
 {
-	va_list ap;
-
-	va_start(ap, fmt);
-	diag_vreport(fmt, ap);
-	va_end(ap);
 	/*
 	 * _exit: a fatal error can strike in any thread, mid-way through
 	 * building something; nothing more should run, and what is left
@@ -116,6 +130,28 @@ diag_fatal(const char *fmt, ...)
 		fatal_hook();
 	fflush(stdout);
 	_exit(EXIT_TROUBLE);
+}
+
+void
+diag_fatal(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	diag_vreport(NULL, fmt, ap);
+	va_end(ap);
+	diag_die();
+}
+
+void
+diag_usage_fatal(const char *usage, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	diag_vreport(usage, fmt, ap);
+	va_end(ap);
+	diag_die();
 }
 
 /*
@@ -171,6 +207,15 @@ diag_file_notice(const char *path, const char *message)
 
 	diag_notice("%s: %s", visible_path(path, &buf), message);
 	outbuf_free(&buf);
+}
+
+void
+diag_flush_stdout(void)
+{
+	/* A failed write may be long past (ferror); its errno with it. */
+	errno = 0;
+	if (fflush(stdout) != 0 || ferror(stdout))
+		diag_output_failed(errno != 0 ? errno : EIO);
 }
 
 void

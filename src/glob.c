@@ -12,6 +12,8 @@
  *
  * Characters are UTF-8 code points, so '?' and classes take one whole
  * character; a byte that is not part of valid UTF-8 stands for itself.
+ * With GLOB_BYTES every byte is a character, as in git's wildmatch:
+ * ignore files use that, so that they mean what they mean to git.
  * The boundary: this file knows glob syntax only.  Which string a rule is
  * matched against (a base name, a path below a directory) is the caller's
  * business (ignore.c, filter.c, filetype.c).
@@ -106,10 +108,11 @@ enum { GLOB_STACK_WORDS = 8 };
 /*
  * Decode one character of s[0, len), len > 0: its code point, and its
  * length in *n.  Overlong forms, surrogates and stray bytes are taken one
- * byte at a time, as GLOB_RAW_BYTE + byte.
+ * byte at a time, as GLOB_RAW_BYTE + byte.  With bytes set, every byte is
+ * a character of its own, its value the byte's.
  */
 static uint32_t
-glob_decode(const char *str, size_t len, size_t *n)
+glob_decode(const char *str, size_t len, size_t *n, bool bytes)
 {
 	const unsigned char *s = (const unsigned char *)str;
 	uint32_t c = s[0];
@@ -117,7 +120,7 @@ glob_decode(const char *str, size_t len, size_t *n)
 	uint32_t min;
 
 	*n = 1;
-	if (c < 0x80)
+	if (c < 0x80 || bytes)
 		return c;
 	if (c >= 0xc2 && c <= 0xdf) {
 		need = 1, min = 0x80, c &= 0x1f;
@@ -290,7 +293,8 @@ glob_add_char(struct glob_builder *b, const char *bytes, size_t n, uint32_t c)
  * the pattern ends inside it.
  */
 static bool
-glob_class_char(const char *p, size_t len, size_t *i, uint32_t *c)
+glob_class_char(const char *p, size_t len, size_t *i, uint32_t *c,
+    bool bytes)
 {
 	size_t n;
 
@@ -298,7 +302,7 @@ glob_class_char(const char *p, size_t len, size_t *i, uint32_t *c)
 		(*i)++;
 	if (*i >= len)
 		return false;
-	*c = glob_decode(p + *i, len - *i, &n);
+	*c = glob_decode(p + *i, len - *i, &n, bytes);
 	*i += n;
 	return true;
 }
@@ -315,6 +319,7 @@ glob_compile_class(struct glob_builder *b, const char *p, size_t len,
 {
 	struct glob *g = b->g;
 	struct glob_class k = { false, 0, g->nranges, 0 };
+	bool bytes = (g->flags & GLOB_BYTES) != 0;
 	size_t at = *i + 1;
 	bool first = true;
 
@@ -354,12 +359,13 @@ glob_compile_class(struct glob_builder *b, const char *p, size_t len,
 			at++;
 			continue;
 		}
-		if (!glob_class_char(p, len, &at, &lo))
+		if (!glob_class_char(p, len, &at, &lo, bytes))
 			return "unclosed '[' in glob";
 		hi = lo;
 		if (at + 1 < len && p[at] == '-' && p[at + 1] != ']') {
 			at++;
-			if (!glob_class_char(p, len, &at, &hi))
+			if (!glob_class_char(p, len, &at, &hi,
+			    bytes))
 				return "unclosed '[' in glob";
 		}
 		if (lo >= GLOB_RAW_BYTE || hi >= GLOB_RAW_BYTE)
@@ -418,10 +424,12 @@ glob_compile_stars(struct glob_builder *b, const char *p, size_t len,
 	glob_add_tok(b, GLOB_OP_STAR, 0);
 }
 
-/* The length of the code point c in UTF-8. */
+/* The length of the character c in the text: UTF-8's, or one byte. */
 static size_t
-glob_char_len(uint32_t c)
+glob_char_len(const struct glob *g, uint32_t c)
 {
+	if (g->flags & GLOB_BYTES)
+		return 1;
 	return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
 }
 
@@ -451,9 +459,9 @@ glob_pick_shape(struct glob *g, bool raw)
 	 * byte, so nothing before it can take it), and likewise at the end.
 	 */
 	while (g->toks[g->head_toks].op == GLOB_OP_CHAR)
-		g->head_len += glob_char_len(g->toks[g->head_toks++].arg);
+		g->head_len += glob_char_len(g, g->toks[g->head_toks++].arg);
 	while (g->toks[g->ntoks - 1 - g->tail_toks].op == GLOB_OP_CHAR)
-		g->tail_len += glob_char_len(
+		g->tail_len += glob_char_len(g,
 		    g->toks[g->ntoks - 1 - g->tail_toks++].arg);
 }
 
@@ -493,7 +501,8 @@ glob_compile(const char *pattern, size_t len, unsigned flags,
 			}
 			/* FALLTHROUGH */
 		default:
-			c = glob_decode(pattern + i, len - i, &n);
+			c = glob_decode(pattern + i, len - i, &n,
+			    (flags & GLOB_BYTES) != 0);
 			glob_add_char(&b, pattern + i, n, c);
 			i += n;
 			break;
@@ -532,6 +541,7 @@ struct glob_run {
 	const struct glob_tok *toks;
 	size_t ntoks;
 	bool casefold;
+	bool bytes;
 };
 
 /* Add position t to set, with the positions a star lets it skip to. */
@@ -611,7 +621,7 @@ glob_simulate(const struct glob_run *r, const char *s, size_t len,
 	glob_set_add(cur, r, 0);
 	while (i < len) {
 		size_t n;
-		uint32_t c = glob_decode(s + i, len - i, &n);
+		uint32_t c = glob_decode(s + i, len - i, &n, r->bytes);
 		uint32_t fc = r->casefold ? glob_fold(c) : c;
 		uint64_t alive = 0, *swap;
 
@@ -669,6 +679,7 @@ glob_match(const struct glob *g, const char *s, size_t len)
 	r.toks = g->toks + g->head_toks;
 	r.ntoks = g->ntoks - g->head_toks - g->tail_toks;
 	r.casefold = casefold;
+	r.bytes = (g->flags & GLOB_BYTES) != 0;
 	words = r.ntoks / 64 + 1;
 	if (words > GLOB_STACK_WORDS) {
 		/* Only patterns of hundreds of tokens get here. */

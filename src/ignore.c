@@ -276,7 +276,8 @@ ignore_add_line(struct ignore_file *f, const char *line, size_t len,
 		}
 	}
 	r = &f->scan[f->nscan];
-	r->glob = glob_compile(line, len, f->glob_flags, &why);
+	/* Bytes, not UTF-8 characters: '?' and '[...]' mean what git reads. */
+	r->glob = glob_compile(line, len, f->glob_flags | GLOB_BYTES, &why);
 	if (r->glob == NULL)
 		return strcmp(why, "out of memory") != 0; /* else skipped */
 	r->rank = rank;

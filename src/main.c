@@ -28,6 +28,7 @@
 #include "mapguard.h"
 #include "matcher.h"
 #include "options.h"
+#include "outbuf.h"
 #include "port.h"
 #include "printer.h"
 #include "search_setup.h"
@@ -363,10 +364,27 @@ main(int argc, char **argv)
 	if (!opts.files_mode)
 		m = matcher_compile(&opts.match);
 	plan = filter_plan_new(&opts.filter, db);
+	/*
+	 * -m 0 selects no line anywhere: as GNU grep and ripgrep, end here
+	 * with no output (not even -c's zeros) and no file opened.  With -L
+	 * every file is listed, as grep does.
+	 */
+	if (opts.select.has_max_count && opts.select.max_count == 0 &&
+	    !opts.files_mode && opts.print.output != OUTPUT_FILES_WITHOUT) {
+		filter_plan_free(plan);
+		filetype_db_free(db);
+		matcher_free(m);
+		return EXIT_NO_MATCH;
+	}
 	/* The one place that asks whether output goes to a terminal. */
 	opts.print.escape = isatty(STDOUT_FILENO);
 	memset(&setup, 0, sizeof(setup));
 	setup.input.out = check_standard_streams(&opts);
+	/* Lists of names with -0 end each record with a NUL, not a newline. */
+	if (opts.print.null_sep && (opts.files_mode ||
+	    opts.print.output == OUTPUT_FILES_WITH ||
+	    opts.print.output == OUTPUT_FILES_WITHOUT))
+		outbuf_set_record_end('\0');
 	resolve_default_inputs(&opts);
 	single = !opts.files_mode && is_single_input(&opts);
 	setup.matcher = m;

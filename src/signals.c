@@ -6,9 +6,17 @@
  * here only.  The waiter records the signal and raises the cancel flag:
  * the walker stops walking, workers stop between chunks, the printer stops
  * between whole results, and main exits with 128 + the signal's number.
- * Nothing is ever written in part, so no half line reaches the output.  A
- * thread stuck in a blocking read (a silent FIFO) cannot see the flag, so
- * after 100 ms the waiter ends the program itself.
+ * A thread stuck in a blocking read (a silent FIFO) or write (a pipe whose
+ * reader stalls) cannot see the flag, so after 100 ms the waiter ends the
+ * program itself.
+ *
+ * Ending it must not cut a record in the output.  outbuf.c writes stdout
+ * in pieces that end records and tells whether one that can stop half
+ * done is under way (outbuf_writing): a write to a file, or a record
+ * longer than PIPE_BUF to a pipe.  The waiter first stops new pieces,
+ * then waits for such a write to end, up to RECORD_GRACE_NS more: a
+ * reader that stalls for longer loses the rest of that one long record
+ * rather than hang the exit.
  */
 #include "signals.h"
 
@@ -19,8 +27,13 @@
 #include <unistd.h>
 
 #include "cancel.h"
+#include "outbuf.h"
 
-enum { GRACE_NS = 100 * 1000 * 1000 };
+enum {
+	GRACE_NS = 100 * 1000 * 1000,        /* for the orderly way out */
+	RECORD_GRACE_NS = 400 * 1000 * 1000, /* then for a record being written */
+	RECORD_POLL_NS = 2 * 1000 * 1000,
+};
 
 static atomic_int caught;
 static sigset_t watched;
@@ -28,7 +41,7 @@ static sigset_t watched;
 static void *
 signals_wait(void *arg)
 {
-	struct timespec grace = {0, GRACE_NS};
+	struct timespec grace = {0, GRACE_NS}, poll = {0, RECORD_POLL_NS};
 	int sig;
 
 	(void)arg;
@@ -36,7 +49,11 @@ signals_wait(void *arg)
 		return NULL;
 	atomic_store(&caught, sig);
 	cancel_request();
+	outbuf_stop_writes();
 	nanosleep(&grace, NULL);
+	for (long waited = 0; outbuf_writing() && waited < RECORD_GRACE_NS;
+	    waited += RECORD_POLL_NS)
+		nanosleep(&poll, NULL);
 	_exit(128 + sig);
 }
 

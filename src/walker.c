@@ -179,10 +179,23 @@ push_dir_rules(struct walk *w, const struct ignore_dir *parent,
     const char *dir, const char *vdir, size_t vdir_len,
     const struct dir_marks *m, bool in_repo, bool extra)
 {
-	struct ignore_file *files[16];
+	/*
+	 * Every --ignore-file, then at most five files of the directory
+	 * (global excludes, .git/info/exclude, .gitignore, .ignore,
+	 * .isogrepignore).  Most directories need no allocation for them.
+	 */
+	size_t nextra = extra ? w->walk->nignore_files : 0;
+	struct ignore_file *stack[16];
+	struct ignore_file **files = stack;
 	size_t n = 0;
 	struct pathbuf p = {NULL, 0, 0};
 	struct ignore_dir *node;
+
+	if (nextra + 5 > sizeof(stack) / sizeof(stack[0])) {
+		files = malloc((nextra + 5) * sizeof(*files));
+		if (files == NULL)
+			diag_fatal("out of memory");
+	}
 
 #define LOAD(name) do { \
 		pathbuf_assign(&p, dir, strlen(dir)); \
@@ -193,7 +206,7 @@ push_dir_rules(struct walk *w, const struct ignore_dir *parent,
 	} while (0)
 
 	if (extra && !w->walk->no_ignore_files)
-		for (size_t i = 0; i < w->walk->nignore_files && n < 8; i++) {
+		for (size_t i = 0; i < nextra; i++) {
 			files[n] = load_ignore(w->walk->ignore_files[i]);
 			if (files[n] != NULL)
 				n++;
@@ -216,10 +229,11 @@ push_dir_rules(struct walk *w, const struct ignore_dir *parent,
 		LOAD(".isogrepignore");
 #undef LOAD
 	free(p.s);
-	if (n == 0)
-		return NULL;
-	node = ignore_dir_push(parent, vdir, vdir_len, files, n);
-	if (node == NULL)
+	node = n == 0 ? NULL : ignore_dir_push(parent, vdir, vdir_len, files,
+	    n);
+	if (files != stack)
+		free(files);
+	if (n > 0 && node == NULL)
 		diag_fatal("out of memory");
 	return node;
 }
@@ -455,8 +469,13 @@ visit_entry(struct walk *w, const struct dir_entry *e)
 		const struct stat *st = candidate_stat(&c);
 
 		if (st == NULL) {
-			/* With --follow, a dangling link is worth a word. */
-			if (type == DT_LNK)
+			/*
+			 * With --follow, a dangling link is worth a word; a
+			 * loop of links (ELOOP) or an unreadable target is
+			 * not dangling, and says what it is.
+			 */
+			if (type == DT_LNK && (c.stat_errno == ENOENT ||
+			    c.stat_errno == ENOTDIR))
 				diag_file_message(c.path,
 				    "broken symbolic link");
 			else

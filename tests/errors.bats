@@ -77,6 +77,44 @@ teardown()
 	assert_contains "$stderr" '\ at end of pattern'
 }
 
+# assert_no_raw_controls: the last run's stderr holds no control byte but
+# newlines and tabs (ESC, BEL, CR, ... and the C1 controls in UTF-8).
+assert_no_raw_controls()
+{
+	if printf '%s' "$stderr" | LC_ALL=C grep -q $'[\x01-\x08\x0b-\x1f\x7f]\|\xc2[\x80-\x9f]'; then
+		echo "raw control bytes on stderr:"
+		printf '%s\n' "$stderr" | od -c | head -n 10
+		return 1
+	fi
+}
+
+@test "a bad pattern holding control characters: the message shows them escaped" {
+	mkfile f x
+	run --separate-stderr "$ISOGREP" $'(\e[31m' f
+	assert_status 2
+	assert_output ''
+	assert_contains "$stderr" "isogrep: invalid pattern '(^[[31m': "
+	assert_no_raw_controls
+	# -e, -f and -F -x: every pattern message; a C1 control and DEL too.
+	printf '(\a\177\xc2\x9b\n' >pats
+	run --separate-stderr "$ISOGREP" -f pats f
+	assert_status 2
+	assert_contains "$stderr" "invalid pattern '(^G^?\\u009b'"
+	assert_no_raw_controls
+	# Other messages that quote what the user typed.
+	run --separate-stderr "$ISOGREP" --sort=$'p\e]0;t\a' x f
+	assert_status 2
+	assert_stderr "isogrep: invalid argument 'p^[]0;t^G' for --sort: expected 'path' or 'none'"
+	run --separate-stderr "$ISOGREP" $'--no-such\e[2J' x f
+	assert_status 2
+	assert_contains "$stderr" "unknown option '--no-such^[[2J'"
+	assert_no_raw_controls
+	run --separate-stderr "$ISOGREP" -g $'[\r' x f
+	assert_status 2
+	assert_contains "$stderr" "invalid glob '[^M'"
+	assert_no_raw_controls
+}
+
 @test "a bad pattern is reported before any file is read" {
 	mkfile f 'x'
 	mkfifo fifo
@@ -362,6 +400,30 @@ teardown()
 		assert_status 2
 		assert_output ''
 		[ -n "$stderr" ] || { echo "no message for: $args"; show; false; }
+	done
+}
+
+@test "a number too big for its option: out of range, with the range" {
+	mkfile f 'foo'
+	local n
+	for n in 1025 100000 99999999999999999999999; do
+		run --separate-stderr "$ISOGREP" -j "$n" foo f
+		assert_status 2
+		assert_output ''
+		assert_stderr "isogrep: invalid argument '$n' for --threads: out of range (1 to 1024)"
+	done
+	run --separate-stderr "$ISOGREP" --match-limit 4294967296 foo f
+	assert_status 2
+	assert_stderr "isogrep: invalid argument '4294967296' for --match-limit: out of range (0 to 4294967295)"
+	# Not a number at all is still said so; the bounds themselves work.
+	run --separate-stderr "$ISOGREP" -j 1x foo f
+	assert_status 2
+	assert_stderr "isogrep: invalid argument '1x' for --threads: expected a number"
+	for n in 0 1 1024; do
+		run --separate-stderr "$ISOGREP" -j "$n" foo f
+		assert_status 0
+		assert_output 'foo'
+		assert_no_stderr
 	done
 }
 

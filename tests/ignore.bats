@@ -704,6 +704,40 @@ EOF
 	assert_no_stderr
 }
 
+@test "every --ignore-file counts, however many (here 32, in a git work tree)" {
+	git_quiet init -q d
+	mkfile d/.gitignore 'g.txt'
+	mkfile d/.ignore 'i.txt'
+	mkfile d/g.txt
+	mkfile d/i.txt
+	mkfile d/keep
+	mkfile d/x.log
+	mkfile d/y.log
+	# File i ignores fi; the 31st ignores *.log and the 32nd, later and so
+	# stronger, takes y.log back.
+	local i args=()
+	for i in $(seq 1 30); do
+		mkfile "r$i" "f$i"
+		mkfile "d/f$i"
+		args+=(--ignore-file "r$i")
+	done
+	mkfile r31 '*.log'
+	mkfile r32 '!y.log'
+	args+=(--ignore-file r31 --ignore-file r32)
+	run --separate-stderr "$ISOGREP" --files "${args[@]}" d
+	assert_status 0
+	assert_sorted_output $'d/keep\nd/y.log'
+	assert_no_stderr
+	# The same rules in a search, and with every file of a work tree.
+	mkfile d/sub/f17 x
+	mkfile d/sub/f30 x
+	mkfile d/sub/z x
+	run --separate-stderr "$ISOGREP" -l x "${args[@]}" d
+	assert_status 0
+	assert_output 'd/sub/z'
+	assert_no_stderr
+}
+
 # --- hidden files ---------------------------------------------------------------------
 
 @test "hidden files and directories are skipped; --hidden includes them" {
@@ -832,13 +866,14 @@ EOF
 
 # same_as_git: in the current directory (a git work tree), isogrep --files
 # --no-ignore-dot --hidden lists what git ls-files --others --cached
-# --exclude-standard lists, both sorted.
+# --exclude-standard lists, both sorted (names unquoted, byte for byte).
 same_as_git()
 {
 	local empty="$BATS_TEST_TMPDIR/empty-home" want got
 	mkdir -p "$empty"
 	want=$(HOME=$empty XDG_CONFIG_HOME=$empty GIT_CONFIG_NOSYSTEM=1 \
-	    git ls-files --others --cached --exclude-standard | LC_ALL=C sort)
+	    git -c core.quotePath=false ls-files --others --cached \
+	    --exclude-standard | LC_ALL=C sort)
 	run --separate-stderr env HOME="$empty" XDG_CONFIG_HOME="$empty" \
 	    "$ISOGREP" --files --no-ignore-dot --hidden
 	assert_status 0
@@ -939,6 +974,24 @@ same_as_git()
 	for f in bom cr top a/x a/b/y a/b/c/z a2/f a/b/foo/bar a/b/foo/baz \
 	    a/b/q/r/s a/b/qq; do
 		mkfile "$f"
+	done
+	same_as_git
+}
+
+@test "the same files as git: ? and [...] take one byte of a non-ASCII name" {
+	git_quiet init -q repo
+	cd repo
+	# One rule per directory, each over the same names: é is two bytes
+	# in UTF-8, 日 three.
+	local d rule i=0
+	for rule in '?' '??' '???' '[é]' '[é][é]' '[!a]' '[!a]?' '*\251' \
+	    '?\251' '[\303]*'; do
+		d=d$((i += 1))
+		mkbytes "$d/.gitignore" "$rule\n"
+		mkfile "$d/é"
+		mkfile "$d/日"
+		mkfile "$d/a"
+		mkfile "$d/ab"
 	done
 	same_as_git
 }

@@ -173,6 +173,32 @@ silent_fifo_run()
 	assert_no_stderr
 }
 
+@test "a loop of 10 symbolic links in a tree with --follow: a loop, as grep -R says" {
+	mkfile d/real 'x real'
+	local i
+	for i in $(seq 1 10); do
+		ln -s "l$((i % 10 + 1))" "d/l$i"
+	done
+	# GNU grep -R follows links too: the same files, the same reason.
+	local want
+	want=$(command grep -R x d 2>&1 >/dev/null | sed 's/^grep: /isogrep: /' | sorted)
+	[ "$(printf '%s\n' "$want" | grep -c 'Too many levels of symbolic links')" -eq 10 ] ||
+		{ echo "grep -R said:"; printf '%s\n' "$want"; false; }
+	run --separate-stderr timeout 10 "$ISOGREP" --follow x d
+	assert_same_as_grep -R x d
+	[ "$(printf '%s\n' "$stderr" | sorted)" = "$want" ] ||
+		{ printf -- '--- grep -R (as isogrep)\n%s\n' "$want"; show; false; }
+	run --separate-stderr timeout 10 "$ISOGREP" --follow --files d
+	assert_status 2
+	assert_output 'd/real'
+	[ "$(printf '%s\n' "$stderr" | sorted)" = "$want" ] || { show; false; }
+	# Named on the command line: the same message.
+	want=$(command grep x d/l1 2>&1 | sed 's/^grep: /isogrep: /')
+	run --separate-stderr timeout 10 "$ISOGREP" x d/l1
+	assert_status 2
+	assert_stderr "$want"
+}
+
 # --- very deep, very wide, few descriptors -----------------------------------------
 
 @test "a tree 2,000 directories deep: found, in bounded memory" {

@@ -597,6 +597,54 @@ EOF
 	assert_same_as_grep -o -m 1 -P foo f
 }
 
+@test "-m: a negative count or one beyond 64 bits means no limit, as in grep" {
+	mkfile f 'foo 1' 'bar' 'foo 2' 'foo 3'
+	mkfile g 'foo 4'
+	local args
+	for args in '-m -1' '-m -5' '-m 99999999999999999999999' \
+	    '-m -99999999999999999999999' '-m 18446744073709551616' '-m +2' \
+	    '-m 02' '-m 5 -m -1' '-m -1 -m 1' '-m -1 -c' '-m -1 -n'; do
+		# shellcheck disable=SC2086
+		run --separate-stderr "$ISOGREP" $args foo f g
+		# shellcheck disable=SC2086
+		assert_same_as_grep $args -P foo f g || { echo "args: $args"; return 1; }
+		assert_no_stderr
+	done
+	# Leading blanks, as grep's strtoimax takes them.
+	run --separate-stderr "$ISOGREP" -m ' 2' foo f
+	assert_same_as_grep -m ' 2' -P foo f
+	# Not numbers: refused by both.
+	for args in '' 1x 0x3 - '2 '; do
+		run --separate-stderr "$ISOGREP" -m "$args" foo f
+		assert_status 2
+		assert_output ''
+		assert_stderr "isogrep: invalid argument '$args' for --max-count: expected a number"
+		run command grep -m "$args" -P foo f
+		[ "$status" -eq 2 ] || { echo "grep -m '$args': status $status"; return 1; }
+	done
+}
+
+@test "-m 0 prints nothing, not even -c's counts, as grep does" {
+	mkfile f 'foo 1' 'bar'
+	mkfile g 'foo 2'
+	mkfile h 'bar'
+	mkfile d/a 'foo'
+	local args
+	for args in '-c foo f' '-c foo f g h' '-c foo d' '-vc foo f' '-n foo f' \
+	    '-l foo f g' '-o foo f' '-q foo f' '-c foo nosuch' '-c foo f nosuch' \
+	    '-L foo f g h' '-L foo f nosuch'; do
+		# shellcheck disable=SC2086
+		run --separate-stderr "$ISOGREP" -m 0 $args
+		# shellcheck disable=SC2086
+		assert_same_as_grep -r -m 0 -P $args || { echo "args: $args"; return 1; }
+	done
+	# Standard input is not read.
+	run --separate-stderr "$ISOGREP" -m0 -c foo < <(echo foo)
+	assert_status 1
+	assert_output ''
+	assert_no_stderr
+}
+
 @test "-m on standard input" {
 	run --separate-stderr "$ISOGREP" -m 1 foo <<<$'foo 1\nfoo 2'
 	assert_status 0

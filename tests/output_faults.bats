@@ -83,6 +83,26 @@ big_tree()
 	done
 }
 
+@test "/dev/full and a closed stdout: --help, --version, --generate, --type-list fail as grep does" {
+	[ -w /dev/full ] || skip "/dev/full is not available"
+	local redir want args
+	for redir in '>/dev/full' '>&-'; do
+		# GNU grep: "grep: write error: ...", and its exit status.
+		want=0
+		bash -c "command grep --help $redir" 2>/dev/null || want=$?
+		[ "$want" -ne 0 ] || { echo "grep --help $redir succeeded?"; return 1; }
+		for args in --help --version '--generate man' '--generate bash' \
+		    '--generate zsh' '--generate fish' --type-list; do
+			run --separate-stderr timeout 10 bash -c \
+			    '"$ISOGREP" '"$args $redir"
+			[ "$status" -eq "$want" ] ||
+				{ echo "isogrep $args $redir: want $want"; show; return 1; }
+			assert_contains "$stderr" 'write error: standard output'
+			[ -z "$output" ]
+		done
+	done
+}
+
 @test "stdout closed: an error naming standard output, exit 2" {
 	yes x | head -n 1000 >big
 	mkfile d/a x

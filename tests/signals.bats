@@ -1,8 +1,9 @@
 #!/usr/bin/env bats
 # Signals and hostile names: SIGINT and SIGTERM end a search within a
-# second with only whole lines written; control characters in names and
-# lines never reach a terminal raw; names with newlines stay unambiguous
-# with -0; a file named like an option is searched after --.  Issue 4.
+# second with only whole lines written, also into a pipe whose reader lags
+# or never reads; control characters in names and lines never reach a
+# terminal raw; names with newlines stay unambiguous with -0; a file named
+# like an option is searched after --.  Issues 4 and 10.
 
 # status, output, stderr and lines are set by bats' `run`.
 # shellcheck disable=SC2154
@@ -124,6 +125,125 @@ term_one_file()
 	for i in $(seq 1 230); do cat t/*; done >big
 	[ "$(stat -c %s big)" -gt 33554432 ]
 	term_one_file -j 2 "$SLOW_RE" big
+}
+
+# --- a signal while the output pipe is full --------------------------------------------
+
+# start_bg ARGS...: isogrep ARGS in the background, its pid in $pid, with
+# SIGINT at its default action (a background job starts with it ignored,
+# a user's ^C reaches a foreground process with the default action).
+start_bg()
+{
+	if env --default-signal=INT true 2>/dev/null; then
+		env --default-signal=INT "$ISOGREP" "$@" &
+	else
+		"$ISOGREP" "$@" &
+	fi
+	pid=$!
+}
+
+# late_reader SIG DELAY ARGS...: isogrep ARGS writes into a pipe that is
+# read only DELAY seconds after the start, into out (as in `isogrep ARGS |
+# (sleep DELAY; cat >out)`); SIG comes at 0.5 s, while isogrep is blocked
+# in write().  Sets status (isogrep's).
+late_reader()
+{
+	local sig=$1 delay=$2 reader
+	shift 2
+	rm -f pipe out
+	mkfifo pipe
+	{ sleep "$delay"; cat >out; } <pipe &
+	reader=$!
+	start_bg "$@" >pipe 2>err
+	sleep 0.5
+	kill -"$sig" "$pid"
+	end_within 5 "$pid"
+	wait "$reader"
+}
+
+# assert_numbered_lines [PREFIX]: out is non-empty and holds only whole
+# lines "PREFIXN:N" of isogrep -n '3$' over seq's numbers (line N holds N).
+assert_numbered_lines()
+{
+	[ -s out ] || { echo "no output"; return 1; }
+	if grep -vE "^${1-}([0-9]*3):\\1\$" out | head -n 3 | grep .; then
+		echo "broken lines in the output ($(wc -c <out) bytes)"
+		return 1
+	fi
+	[ "$(tail -c 1 out | od -An -c | tr -d ' ')" = '\n' ] ||
+		{ echo "the last line is cut: $(tail -c 20 out)"; return 1; }
+}
+
+@test "a signal while the reader of a pipe lags: it reads whole lines only" {
+	seq 1 300000 >f
+	local try sig want
+	# The reader reads after the exit; several tries, with both signals.
+	for try in 1 2 3 4; do
+		if [ $((try % 2)) -eq 1 ]; then sig=INT want=130; else sig=TERM want=143; fi
+		late_reader "$sig" 1 -n '3$' f
+		[ "$status" -eq "$want" ] ||
+			{ echo "try $try, SIG$sig: status $status"; cat err; return 1; }
+		assert_numbered_lines || { echo "try $try, SIG$sig"; return 1; }
+	done
+	# A directory: the printer isolate writes.
+	mkdir d
+	mv f d/f
+	late_reader TERM 1 -n '3$' d
+	[ "$status" -eq 143 ] || { echo "a walk: status $status"; cat err; return 1; }
+	assert_numbered_lines d/f: || { echo "a walk"; return 1; }
+}
+
+@test "SIGTERM with a reader that never reads: a prompt exit, whole lines in the pipe" {
+	seq 1 300000 >f
+	mkfifo pipe
+	# The test holds the pipe open for reading and writing: never EOF,
+	# never a closed reader, and nothing read until isogrep is gone.
+	local try t0 t1 fd
+	exec {fd}<>pipe
+	for try in 1 2 3; do
+		start_bg -n '3$' f >pipe 2>err
+		sleep 0.5
+		t0=$(now_ms)
+		kill -TERM "$pid"
+		end_within 5 "$pid"
+		t1=$(now_ms)
+		[ "$status" -eq 143 ] || { echo "try $try: status $status"; cat err; return 1; }
+		[ $((t1 - t0)) -lt 1000 ] || { echo "try $try: took $((t1 - t0)) ms"; return 1; }
+		# Drain what the pipe holds (cat would wait for more: cut it off).
+		timeout 0.5 cat <&"$fd" >out || true
+		assert_numbered_lines || { echo "try $try"; return 1; }
+	done
+	exec {fd}<&-
+}
+
+@test "a signal while a line longer than PIPE_BUF is written: the line is finished" {
+	# Lines of 10,000 bytes: more than one write each.  The reader starts
+	# 0.2 s after the signal, within the time a started line is given.
+	local x
+	x=$(head -c 10000 /dev/zero | tr '\0' x)
+	seq 1 300 | sed "s/\$/ $x/" >f
+	late_reader TERM 0.7 x f
+	[ "$status" -eq 143 ] || { echo "status $status"; cat err; return 1; }
+	[ -s out ] || { echo "no output"; return 1; }
+	if grep -vE "^[0-9]+ $x\$" out | cut -c 1-40 | grep .; then
+		echo "broken lines in the output ($(wc -c <out) bytes)"
+		return 1
+	fi
+	[ "$(tail -c 1 out | od -An -c | tr -d ' ')" = '\n' ]
+}
+
+@test "a signal while --files -0 writes to a lagging pipe: whole NUL-ended names" {
+	mkdir d
+	# 170 KB of names (17 bytes each): more than a pipe holds.
+	(cd d && seq -f 'name-%09g' 1 10000 | xargs touch)
+	late_reader TERM 1.5 --files -0 d
+	[ "$status" -eq 143 ] || { echo "status $status"; cat err; return 1; }
+	[ -s out ] || { echo "no output"; return 1; }
+	if tr '\0' '\n' <out | grep -vE '^d/name-[0-9]{9}$' | head -n 3 | grep .; then
+		echo "broken names in the output"
+		return 1
+	fi
+	[ "$(tail -c 1 out | od -An -c | tr -d ' ')" = '\0' ]
 }
 
 # --- control characters ------------------------------------------------------------

@@ -365,6 +365,44 @@ test_glob_casefold(void)
 	CHECK_TABLE(exact, 0);
 }
 
+/*
+ * GLOB_BYTES, for ignore files: one byte per '?' and class member, as
+ * git's wildmatch has it, wherever the character boundaries fall.
+ */
+static void
+test_glob_bytes(void)
+{
+	static const struct glob_case cases[] = {
+		{ "?", "\xc3\xa9", false },             /* e acute, 2 bytes */
+		{ "??", "\xc3\xa9", true },
+		{ "???", "\xe6\x97\xa5", true },        /* 3 bytes */
+		{ "?", "a", true },
+		{ "[\xc3\xa9]", "\xc3\xa9", false },
+		{ "[\xc3\xa9][\xc3\xa9]", "\xc3\xa9", true },
+		{ "[!a]", "\xc3\xa9", false },
+		{ "[!a]?", "\xc3\xa9", true },
+		{ "[\xc2-\xc4]*", "\xc3\xa9", true },    /* a byte range */
+		{ "*\xa9", "x\xc3\xa9", true },          /* half a character */
+		{ "\xc3*", "\xc3\xa9", true },
+		{ "?\xa9", "\xc3\xa9", true },
+		{ "x?\xa9", "x\xc3\xa9", true },
+		{ "caf?", "caf\xc3\xa9", false },
+		{ "caf??", "caf\xc3\xa9", true },
+		{ "caf\xc3\xa9", "caf\xc3\xa9", true },  /* literals as before */
+		{ "*\xc3\xa9", "x\xc3\xa9", true },
+		{ "a?b", "a/b", false },                /* never '/' */
+		{ "[[:alpha:]]", "\xc3", false },
+	};
+	static const struct glob_case fold[] = {
+		{ "?\xa9", "\xc3\xa9", true },
+		{ "X?\xa9", "x\xc3\xa9", true },
+		{ "\xc3\x89", "\xc3\xa9", false },
+	};
+
+	CHECK_TABLE(cases, GLOB_BYTES);
+	CHECK_TABLE(fold, GLOB_BYTES | GLOB_CASEFOLD);
+}
+
 static void
 test_glob_invalid(void)
 {
@@ -521,6 +559,7 @@ main(int argc, char **argv)
 		UNIT_TEST(test_glob_globstar),
 		UNIT_TEST(test_glob_head_tail),
 		UNIT_TEST(test_glob_casefold),
+		UNIT_TEST(test_glob_bytes),
 		UNIT_TEST(test_glob_invalid),
 		UNIT_TEST(test_glob_empty_text),
 		UNIT_TEST(test_glob_pathological),

@@ -47,9 +47,14 @@ enum {
 	GIT_SAMPLES = 3, /* paths per tree asked one at a time */
 };
 
-/* Names avoid pathspec magic (':' first) and glob characters. */
+/*
+ * Names avoid pathspec magic (':' first) and glob characters.  Some are
+ * not ASCII (e acute, two bytes in UTF-8; a CJK character, three), for
+ * git's '?' and '[...]' take one byte, not one character.
+ */
 static const char *const git_names[] = {
 	"a", "b", "ab", "x.o", "y.txt", "d1", "d2", ".h", "#x", "c.O", "!x",
+	"\xc3\xa9", "x\xc3\xa9", "\xe6\x97\xa5",
 };
 static const char *const git_dirs[] = { "a", "d1", "d2", "x.o" };
 
@@ -121,7 +126,7 @@ git_rule(struct outbuf *out)
 	const char *d = git_dirs[git_rand(GIT_COUNT(git_dirs))];
 	char line[64];
 
-	switch (git_rand(31)) {
+	switch (git_rand(38)) {
 	case 0: case 1: snprintf(line, sizeof(line), "%s", n); break;
 	case 2: snprintf(line, sizeof(line), "*.o"); break;
 	case 3: case 26: snprintf(line, sizeof(line), "/%s", n); break;
@@ -148,6 +153,14 @@ git_rule(struct outbuf *out)
 	case 27: snprintf(line, sizeof(line), "[!d]*"); break;
 	case 28: snprintf(line, sizeof(line), "*.[oO]"); break;
 	case 29: snprintf(line, sizeof(line), "%c*/", n[0]); break;
+	/* Byte-wise wildcards: each matches non-ASCII names in git. */
+	case 31: snprintf(line, sizeof(line), "??"); break;
+	case 32: snprintf(line, sizeof(line), "???"); break;
+	case 33: snprintf(line, sizeof(line), "[\xc3\xa9]"); break;
+	case 34: snprintf(line, sizeof(line), "[!a]"); break;
+	case 35: snprintf(line, sizeof(line), "*\xa9"); break;
+	case 36: snprintf(line, sizeof(line), "x?\xa9"); break;
+	case 37: snprintf(line, sizeof(line), "[\xc3\xe6]*"); break;
 	default: snprintf(line, sizeof(line), "\\!x"); break;
 	}
 	outbuf_puts(out, line);
