@@ -25,8 +25,7 @@ struct glob;
 
 /*
  * Compile pattern[0, len).  NULL on an invalid glob (an unclosed '[', a
- * trailing lone '\') with a static message in *err, or on ENOMEM (with
- * *err "out of memory").
+ * trailing lone '\'), with a static message saying why in *err.
  */
 struct glob *glob_compile(const char *pattern, size_t len, unsigned flags,
     const char **err);

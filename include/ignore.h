@@ -25,7 +25,7 @@ struct ignore_file;
 
 /*
  * Parse the text of one ignore file.  Lines whose glob is invalid are
- * skipped (as git does).  NULL only on ENOMEM.
+ * skipped (as git does).
  */
 struct ignore_file *ignore_file_parse(const char *text, size_t len,
     unsigned glob_flags);
@@ -57,7 +57,7 @@ struct ignore_dir;
  * Push the directory dir (its path as the walk names it, e.g. "src/lib",
  * without trailing '/'; "" for a root named "." or given without prefix)
  * with its ignore files in increasing precedence (NULL entries skipped).
- * The node takes ownership of the files.  NULL on ENOMEM.
+ * The node takes ownership of the files.
  */
 struct ignore_dir *ignore_dir_push(const struct ignore_dir *parent,
     const char *dir, size_t dir_len, struct ignore_file **files,

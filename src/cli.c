@@ -21,6 +21,7 @@
 #include "docgen.h"
 #include "flags.h"
 #include "units.h"
+#include "xmalloc.h"
 
 #define ISOGREP_VERSION "0.1.0"
 
@@ -36,10 +37,8 @@ add_pattern(struct options *opts, const char *text, size_t len)
 {
 	if (opts->match.npatterns == patterns_cap) {
 		size_t cap = patterns_cap ? patterns_cap * 2 : 8;
-		struct pattern *p = realloc(opts->match.patterns, cap * sizeof(*p));
+		struct pattern *p = xrealloc(opts->match.patterns, cap * sizeof(*p));
 
-		if (p == NULL)
-			diag_fatal("out of memory");
 		opts->match.patterns = p;
 		patterns_cap = cap;
 	}
@@ -83,9 +82,7 @@ add_pattern_file(struct options *opts, const char *path)
 
 		if (cap - len < 4096) {
 			cap = cap ? cap * 2 : 8192;
-			data = realloc(data, cap);
-			if (data == NULL)
-				diag_fatal("out of memory");
+			data = xrealloc(data, cap);
 		}
 		n = fread(data + len, 1, cap - len, f);
 		len += n;
@@ -108,10 +105,8 @@ static void *
 push(void *arrayp, size_t *n, size_t size)
 {
 	void **array = arrayp;
-	char *grown = realloc(*array, (*n + 1) * size);
+	char *grown = xrealloc(*array, (*n + 1) * size);
 
-	if (grown == NULL)
-		diag_fatal("out of memory");
 	*array = grown;
 	return grown + (*n)++ * size;
 }
@@ -463,12 +458,10 @@ cli_parse(int argc, char **argv, struct options *opts)
 {
 	struct parse_state st = {opts, false, false, 0};
 	const char **positional = positional_store =
-	    calloc((size_t)argc + 1, sizeof(char *));
+	    xcalloc((size_t)argc + 1, sizeof(char *));
 	size_t npositional = 0;
 	bool flags_done = false;
 
-	if (positional == NULL)
-		diag_fatal("out of memory");
 	memset(opts, 0, sizeof(*opts));
 	patterns_cap = 0;
 	opts->print.with_filename = -1;

@@ -256,8 +256,7 @@ plan_compile_globs(struct filter_plan *p, const struct filter_config *o)
 		p->globs[i].glob = glob_compile(text, len,
 		    a->casefold ? GLOB_CASEFOLD : 0, &err);
 		if (p->globs[i].glob == NULL)
-			diag_fatal("invalid glob '%s': %s", a->text,
-			    err ? err : "out of memory");
+			diag_fatal("invalid glob '%s': %s", a->text, err);
 		p->globs[i].negated = a->negated;
 		p->has_positive_glob |= !a->negated;
 		p->nglobs++;

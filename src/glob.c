@@ -24,6 +24,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "xmalloc.h"
+
 enum glob_op {
 	GLOB_OP_CHAR,     /* one given character */
 	GLOB_OP_ANY,      /* '?': any character but '/' */
@@ -215,28 +217,22 @@ glob_class_has(const struct glob *g, const struct glob_class *k, uint32_t c)
 	return in != k->negated;
 }
 
-/* Growable arrays for the compiler; a failed growth sets oom. */
+/* Growable arrays for the compiler. */
 struct glob_builder {
 	struct glob *g;
 	size_t tok_cap, class_cap, range_cap, lit_cap;
-	bool oom;
 	bool raw;   /* the pattern holds bytes that are not UTF-8 */
 };
 
-static bool
+static void
 glob_grow(void **array, size_t *cap, size_t used, size_t size)
 {
 	size_t want = *cap == 0 ? 8 : *cap * 2;
-	void *p;
 
 	if (used < *cap)
-		return true;
-	p = realloc(*array, want * size);
-	if (p == NULL)
-		return false;
-	*array = p;
+		return;
+	*array = xreallocarray(*array, want, size);
 	*cap = want;
-	return true;
 }
 
 static void
@@ -244,11 +240,8 @@ glob_add_tok(struct glob_builder *b, enum glob_op op, uint32_t arg)
 {
 	struct glob *g = b->g;
 
-	if (!glob_grow((void **)&g->toks, &b->tok_cap, g->ntoks,
-	    sizeof(*g->toks))) {
-		b->oom = true;
-		return;
-	}
+	glob_grow((void **)&g->toks, &b->tok_cap, g->ntoks,
+	    sizeof(*g->toks));
 	g->toks[g->ntoks].op = op;
 	g->toks[g->ntoks].arg = arg;
 	g->ntoks++;
@@ -259,11 +252,8 @@ glob_add_range(struct glob_builder *b, uint32_t lo, uint32_t hi)
 {
 	struct glob *g = b->g;
 
-	if (!glob_grow((void **)&g->ranges, &b->range_cap, g->nranges,
-	    sizeof(*g->ranges))) {
-		b->oom = true;
-		return;
-	}
+	glob_grow((void **)&g->ranges, &b->range_cap, g->nranges,
+	    sizeof(*g->ranges));
 	g->ranges[g->nranges][0] = lo;
 	g->ranges[g->nranges][1] = hi;
 	g->nranges++;
@@ -278,12 +268,8 @@ glob_add_char(struct glob_builder *b, const char *bytes, size_t n, uint32_t c)
 	if (c >= GLOB_RAW_BYTE)
 		b->raw = true;
 	glob_add_tok(b, GLOB_OP_CHAR, c);
-	while (g->lit_len + n > b->lit_cap) {
-		if (!glob_grow((void **)&g->lit, &b->lit_cap, b->lit_cap, 1)) {
-			b->oom = true;
-			return;
-		}
-	}
+	while (g->lit_len + n > b->lit_cap)
+		glob_grow((void **)&g->lit, &b->lit_cap, b->lit_cap, 1);
 	memcpy(g->lit + g->lit_len, bytes, n);
 	g->lit_len += n;
 }
@@ -373,11 +359,8 @@ glob_compile_class(struct glob_builder *b, const char *p, size_t len,
 		glob_add_range(b, lo, hi);
 	}
 	k.count = g->nranges - k.first;
-	if (!glob_grow((void **)&g->classes, &b->class_cap, g->nclasses,
-	    sizeof(*g->classes))) {
-		b->oom = true;
-		return NULL;
-	}
+	glob_grow((void **)&g->classes, &b->class_cap, g->nclasses,
+	    sizeof(*g->classes));
 	g->classes[g->nclasses] = k;
 	glob_add_tok(b, GLOB_OP_CLASS, (uint32_t)g->nclasses);
 	g->nclasses++;
@@ -473,13 +456,9 @@ glob_compile(const char *pattern, size_t len, unsigned flags,
 	const char *why = NULL;
 	size_t i = 0;
 
-	b.g = calloc(1, sizeof(*b.g));
-	if (b.g == NULL) {
-		*err = "out of memory";
-		return NULL;
-	}
+	b.g = xcalloc(1, sizeof(*b.g));
 	b.g->flags = flags;
-	while (i < len && why == NULL && !b.oom) {
+	while (i < len && why == NULL) {
 		size_t n;
 		uint32_t c;
 
@@ -508,8 +487,6 @@ glob_compile(const char *pattern, size_t len, unsigned flags,
 			break;
 		}
 	}
-	if (why == NULL && b.oom)
-		why = "out of memory";
 	if (why != NULL) {
 		glob_free(b.g);
 		*err = why;
@@ -683,9 +660,7 @@ glob_match(const struct glob *g, const char *s, size_t len)
 	words = r.ntoks / 64 + 1;
 	if (words > GLOB_STACK_WORDS) {
 		/* Only patterns of hundreds of tokens get here. */
-		sets = malloc(2 * words * sizeof(*sets));
-		if (sets == NULL)
-			return false;
+		sets = xreallocarray(NULL, 2 * words, sizeof(*sets));
 	}
 	hit = glob_simulate(&r, s + g->head_len,
 	    len - g->head_len - g->tail_len, sets, sets + words, words);

@@ -37,6 +37,7 @@
 #include <unistd.h>
 
 #include "glob.h"
+#include "xmalloc.h"
 
 /* The latest rule of a bin entry: rank is its line's order plus one. */
 struct ignore_hit {
@@ -134,17 +135,16 @@ ignore_table_find(const struct ignore_table *t, const char *key, size_t len,
 }
 
 /* Room for n keys at a load of at most one half. */
-static bool
+static void
 ignore_table_init(struct ignore_table *t, size_t n)
 {
 	size_t cap = 4;
 
 	while (cap < 2 * n)
 		cap *= 2;
-	t->slots = calloc(cap, sizeof(*t->slots));
+	t->slots = xcalloc(cap, sizeof(*t->slots));
 	t->mask = cap - 1;
 	t->used = 0;
-	return t->slots != NULL;
 }
 
 static void
@@ -221,7 +221,7 @@ ignore_literal(const char *s, size_t len, char *out)
 }
 
 /* Add one rule; lines that are blank, comments or bad globs add nothing. */
-static bool
+static void
 ignore_add_line(struct ignore_file *f, const char *line, size_t len,
     size_t rank)
 {
@@ -235,7 +235,7 @@ ignore_add_line(struct ignore_file *f, const char *line, size_t len,
 	if (len > 0 && line[len - 1] == '\r')
 		len--;
 	if (len == 0 || line[0] == '#')
-		return true;
+		return;
 	len = ignore_trim(line, len);
 	if (len > 0 && line[0] == '!') {
 		negated = true;
@@ -256,7 +256,7 @@ ignore_add_line(struct ignore_file *f, const char *line, size_t len,
 		anchored = false;
 	}
 	if (len == 0)
-		return true;
+		return;
 
 	if (!anchored) {
 		klen = ignore_literal(line, len, key);
@@ -264,7 +264,7 @@ ignore_add_line(struct ignore_file *f, const char *line, size_t len,
 			f->pool_used += klen;
 			ignore_table_add(&f->names, key, klen, casefold, rank,
 			    negated, dir_only);
-			return true;
+			return;
 		}
 		klen = ignore_literal(line + 1, len - 1, key);
 		if (line[0] == '*' && klen != (size_t)-1 && klen >= 2 &&
@@ -272,55 +272,46 @@ ignore_add_line(struct ignore_file *f, const char *line, size_t len,
 			f->pool_used += klen;
 			ignore_table_add(&f->exts, key, klen, casefold, rank,
 			    negated, dir_only);
-			return true;
+			return;
 		}
 	}
 	r = &f->scan[f->nscan];
 	/* Bytes, not UTF-8 characters: '?' and '[...]' mean what git reads. */
 	r->glob = glob_compile(line, len, f->glob_flags | GLOB_BYTES, &why);
 	if (r->glob == NULL)
-		return strcmp(why, "out of memory") != 0; /* else skipped */
+		return; /* an invalid pattern is skipped, as git does */
 	r->rank = rank;
 	r->negated = negated;
 	r->dir_only = dir_only;
 	r->base = !anchored;
 	f->nscan++;
-	return true;
 }
 
 struct ignore_file *
 ignore_file_parse(const char *text, size_t len, unsigned glob_flags)
 {
-	struct ignore_file *f = calloc(1, sizeof(*f));
+	struct ignore_file *f = xcalloc(1, sizeof(*f));
 	size_t lines = 1, rank = 0;
 	const char *end = text + len, *line = text;
 
-	if (f == NULL)
-		return NULL;
 	f->glob_flags = glob_flags;
 	for (const char *p = text; p < end &&
 	    (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
 		lines++;
-	f->scan = malloc(lines * sizeof(*f->scan));
-	f->pool = malloc(len + 1); /* keys are never longer than their line */
-	if (f->scan == NULL || f->pool == NULL ||
-	    !ignore_table_init(&f->names, lines) ||
-	    !ignore_table_init(&f->exts, lines))
-		goto fail;
+	f->scan = xreallocarray(NULL, lines, sizeof(*f->scan));
+	f->pool = xmalloc(len + 1); /* keys are never longer than their line */
+	ignore_table_init(&f->names, lines);
+	ignore_table_init(&f->exts, lines);
 	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
 		line += 3; /* a UTF-8 byte order mark, skipped as git does */
 	while (line < end) {
 		const char *nl = memchr(line, '\n', (size_t)(end - line));
 		const char *stop = nl != NULL ? nl : end;
 
-		if (!ignore_add_line(f, line, (size_t)(stop - line), ++rank))
-			goto fail;
+		ignore_add_line(f, line, (size_t)(stop - line), ++rank);
 		line = stop + 1;
 	}
 	return f;
-fail:
-	ignore_file_free(f);
-	return NULL;
 }
 
 struct ignore_file *
@@ -343,13 +334,7 @@ ignore_file_load(const char *path, unsigned glob_flags, int *err)
 
 		if (len == cap) {
 			size_t want = cap == 0 ? 4096 : cap * 2;
-			char *grown = realloc(text, want);
-
-			if (grown == NULL) {
-				*err = ENOMEM;
-				goto done;
-			}
-			text = grown;
+			text = xrealloc(text, want);
 			cap = want;
 		}
 		got = read(fd, text + len, cap - len);
@@ -364,8 +349,6 @@ ignore_file_load(const char *path, unsigned glob_flags, int *err)
 		len += (size_t)got;
 	}
 	f = ignore_file_parse(text, len, glob_flags);
-	if (f == NULL)
-		*err = ENOMEM;
 done:
 	close(fd);
 	free(text);
@@ -426,20 +409,14 @@ struct ignore_dir *
 ignore_dir_push(const struct ignore_dir *parent, const char *dir,
     size_t dir_len, struct ignore_file **files, size_t nfiles)
 {
-	struct ignore_dir *d = malloc(sizeof(*d) + dir_len + 1);
+	struct ignore_dir *d = xmalloc(sizeof(*d) + dir_len + 1);
 	size_t kept = 0;
 
-	if (d == NULL)
-		return NULL;
 	for (size_t i = 0; i < nfiles; i++)
 		kept += files[i] != NULL;
 	d->files = NULL;
 	if (kept > 0) {
-		d->files = malloc(kept * sizeof(*d->files));
-		if (d->files == NULL) {
-			free(d);
-			return NULL;
-		}
+		d->files = xreallocarray(NULL, kept, sizeof(*d->files));
 	}
 	d->nfiles = 0;
 	for (size_t i = 0; i < nfiles; i++)

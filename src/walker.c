@@ -35,6 +35,7 @@
 #include "dirlist.h"
 #include "gitconfig.h"
 #include "ignore.h"
+#include "xmalloc.h"
 
 /* One directory being walked. */
 struct frame {
@@ -85,9 +86,7 @@ pathbuf_set_len(struct pathbuf *b, size_t len)
 
 		while (cap < len + 1)
 			cap *= 2;
-		s = realloc(b->s, cap);
-		if (s == NULL)
-			diag_fatal("out of memory");
+		s = xrealloc(b->s, cap);
 		b->s = s;
 		b->cap = cap;
 	}
@@ -192,9 +191,7 @@ push_dir_rules(struct walk *w, const struct ignore_dir *parent,
 	struct ignore_dir *node;
 
 	if (nextra + 5 > sizeof(stack) / sizeof(stack[0])) {
-		files = malloc((nextra + 5) * sizeof(*files));
-		if (files == NULL)
-			diag_fatal("out of memory");
+		files = xmalloc((nextra + 5) * sizeof(*files));
 	}
 
 #define LOAD(name) do { \
@@ -233,8 +230,6 @@ push_dir_rules(struct walk *w, const struct ignore_dir *parent,
 	    n);
 	if (files != stack)
 		free(files);
-	if (n > 0 && node == NULL)
-		diag_fatal("out of memory");
 	return node;
 }
 
@@ -243,11 +238,9 @@ push_above(struct walk *w, struct ignore_dir *node)
 {
 	if (w->nabove == w->above_cap) {
 		size_t cap = w->above_cap ? w->above_cap * 2 : 8;
-		struct ignore_dir **n = realloc(w->above_nodes,
+		struct ignore_dir **n = xrealloc(w->above_nodes,
 		    cap * sizeof(*n));
 
-		if (n == NULL)
-			diag_fatal("out of memory");
 		w->above_nodes = n;
 		w->above_cap = cap;
 	}
@@ -273,10 +266,8 @@ new_frame(struct walk *w)
 
 	if (w->nframes == w->frames_cap) {
 		size_t cap = w->frames_cap ? w->frames_cap * 2 : 16;
-		struct frame *fr = realloc(w->frames, cap * sizeof(*fr));
+		struct frame *fr = xrealloc(w->frames, cap * sizeof(*fr));
 
-		if (fr == NULL)
-			diag_fatal("out of memory");
 		/* New slots start with empty lists, kept for reuse after. */
 		memset(fr + w->frames_cap, 0,
 		    (cap - w->frames_cap) * sizeof(*fr));
