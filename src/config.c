@@ -10,12 +10,12 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "diag.h"
 #include "outbuf.h"
 #include "xmalloc.h"
 
@@ -39,9 +39,12 @@ has_no_config(int argc, char **argv)
 	return 0;
 }
 
-/* Read the whole file at fd into a NUL-terminated string. */
+/*
+ * Read the whole file at fd into a NUL-terminated string; NULL with errno
+ * set when a read fails.
+ */
 static char *
-read_all(int fd, const char *path)
+read_all(int fd)
 {
 	struct outbuf b = OUTBUF_INIT;
 	char chunk[4096];
@@ -51,8 +54,13 @@ read_all(int fd, const char *path)
 
 		if (n < 0 && errno == EINTR)
 			continue;
-		if (n < 0)
-			diag_fatal("%s: %s", path, strerror(errno));
+		if (n < 0) {
+			int saved = errno;
+
+			outbuf_free(&b);
+			errno = saved;
+			return NULL;
+		}
 		if (n == 0)
 			break;
 		outbuf_append(&b, chunk, (size_t)n);
@@ -62,7 +70,8 @@ read_all(int fd, const char *path)
 }
 
 char **
-config_apply(int argc, char **argv, int *new_argc)
+config_apply(int argc, char **argv, int *new_argc, char *err,
+    size_t errsize)
 {
 	const char *path = getenv("ISOGREP_CONFIG_PATH");
 	char **out;
@@ -74,14 +83,30 @@ config_apply(int argc, char **argv, int *new_argc)
 	if (path == NULL || *path == '\0' || has_no_config(argc, argv))
 		return argv;
 	fd = open(path, O_RDONLY | O_NOCTTY | O_CLOEXEC | O_NONBLOCK);
-	if (fd < 0)
-		diag_fatal("config file %s: %s", path, strerror(errno));
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
-		diag_fatal("config file %s: not a regular file", path);
-	if (st.st_mode & S_IWOTH)
-		diag_fatal("config file %s: refused, it is world-writable", path);
-	text = kept_text = read_all(fd, path);
+	if (fd < 0) {
+		snprintf(err, errsize, "config file %s: %s", path,
+		    strerror(errno));
+		return NULL;
+	}
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		snprintf(err, errsize, "config file %s: not a regular file",
+		    path);
+		close(fd);
+		return NULL;
+	}
+	if (st.st_mode & S_IWOTH) {
+		snprintf(err, errsize, "config file %s: refused, it is "
+		    "world-writable", path);
+		close(fd);
+		return NULL;
+	}
+	text = kept_text = read_all(fd);
+	if (text == NULL)
+		snprintf(err, errsize, "config file %s: %s", path,
+		    strerror(errno));
 	close(fd);
+	if (text == NULL)
+		return NULL;
 
 	/* At most one argument per line, plus the command line. */
 	out = kept_argv = xcalloc(strlen(text) + (size_t)argc + 2,

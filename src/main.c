@@ -346,13 +346,16 @@ main(int argc, char **argv)
 	struct run_totals totals;
 	struct search_setup setup;
 	bool single;
+	char err[512];
 
 	/* A closed pipe ends us quietly; SIGPIPE may arrive ignored. */
 	signal(SIGPIPE, SIG_DFL);
 	signals_start();
 	mapguard_install();
 	memset(&totals, 0, sizeof(totals));
-	argv = config_apply(argc, argv, &argc);
+	argv = config_apply(argc, argv, &argc, err, sizeof(err));
+	if (argv == NULL)
+		diag_fatal("%s", err);
 	cli_parse(argc, argv, &opts);
 	db = load_types(&opts);
 	if (opts.type_list) {
