@@ -17,12 +17,12 @@
 #include <stdlib.h>
 
 #include "arena.h"
+#include "xmalloc.h"
 
 struct isolate {
 	pthread_t thread;
 	isolate_entry entry;
 	void *arg;
-	struct port *inbox;
 	int arena;
 	/* Start-up handshake: the thread publishes its arena, then runs. */
 	pthread_mutex_t lock;
@@ -49,28 +49,18 @@ isolate_main(void *raw)
 }
 
 struct isolate *
-isolate_spawn(isolate_entry entry, void *arg, size_t inbox_capacity)
+isolate_spawn(isolate_entry entry, void *arg)
 {
-	struct isolate *iso = calloc(1, sizeof(*iso));
+	struct isolate *iso = xcalloc(1, sizeof(*iso));
 
-	if (iso == NULL)
-		return NULL;
 	iso->entry = entry;
 	iso->arg = arg;
 	iso->arena = -1;
-	if (inbox_capacity > 0) {
-		iso->inbox = port_create(inbox_capacity);
-		if (iso->inbox == NULL) {
-			free(iso);
-			return NULL;
-		}
-	}
 	pthread_mutex_init(&iso->lock, NULL);
 	pthread_cond_init(&iso->started_cond, NULL);
 	if (pthread_create(&iso->thread, NULL, isolate_main, iso) != 0) {
 		pthread_cond_destroy(&iso->started_cond);
 		pthread_mutex_destroy(&iso->lock);
-		port_destroy(iso->inbox, NULL);
 		free(iso);
 		return NULL;
 	}
@@ -79,12 +69,6 @@ isolate_spawn(isolate_entry entry, void *arg, size_t inbox_capacity)
 		pthread_cond_wait(&iso->started_cond, &iso->lock);
 	pthread_mutex_unlock(&iso->lock);
 	return iso;
-}
-
-struct port *
-isolate_inbox(const struct isolate *iso)
-{
-	return iso->inbox;
 }
 
 int
@@ -101,6 +85,5 @@ isolate_join(struct isolate *iso)
 	pthread_join(iso->thread, NULL);
 	pthread_cond_destroy(&iso->started_cond);
 	pthread_mutex_destroy(&iso->lock);
-	port_destroy(iso->inbox, NULL);
 	free(iso);
 }

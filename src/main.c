@@ -202,12 +202,12 @@ search_parallel(const struct options *o, const struct search_setup *setup,
 	if (work == NULL || reply == NULL || workers == NULL ||
 	    isolates == NULL)
 		diag_fatal("out of memory");
-	printer = isolate_spawn(collector_main, &cc, 0);
+	printer = isolate_spawn(collector_main, &cc);
 	if (printer == NULL)
 		diag_fatal("cannot start the printer thread");
 	for (unsigned i = 0; i < n; i++) {
 		workers[i].shared = &shared;
-		isolates[i] = isolate_spawn(worker_main, &workers[i], 0);
+		isolates[i] = isolate_spawn(worker_main, &workers[i]);
 		if (isolates[i] == NULL)
 			diag_fatal("cannot start worker thread %u", i + 1);
 	}

@@ -348,13 +348,13 @@ run_workers(struct split_shared *sh, unsigned workers,
 		if (sh->reply == NULL)
 			diag_fatal("out of memory");
 		cc.reply = sh->reply;
-		printer = isolate_spawn(collector_main, &cc, 0);
+		printer = isolate_spawn(collector_main, &cc);
 		if (printer == NULL)
 			diag_fatal("cannot start the printer thread");
 	}
 	for (unsigned i = 0; i < workers; i++) {
 		w[i].sh = sh;
-		iso[i] = isolate_spawn(split_worker_main, &w[i], 0);
+		iso[i] = isolate_spawn(split_worker_main, &w[i]);
 		if (iso[i] == NULL)
 			diag_fatal("cannot start worker thread %u", i + 1);
 	}

@@ -1,6 +1,6 @@
 /*
  * test_isolate.c - isolates: each allocates from an arena of its own,
- * messages move between arenas and threads, the inbox carries work until it
+ * messages move between arenas and threads, a port carries work to an isolate until it
  * is closed, and a pool of workers between a work port and a reply port
  * (the shape of the real search) loses and duplicates nothing.
  *
@@ -95,11 +95,10 @@ test_isolate_private_arenas(void)
 	assert_ptr_not_null(main_block);
 	for (int i = 0; i < ARENA_ISOLATES; i++) {
 		args[i] = (struct arena_arg){ .reply = reply, .id = i };
-		iso[i] = isolate_spawn(report_arena, &args[i], 0);
+		iso[i] = isolate_spawn(report_arena, &args[i]);
 		assert_ptr_not_null(iso[i]);
 		/* Valid at once: spawn waits for the isolate to publish it. */
 		spawned[i] = isolate_arena(iso[i]);
-		expect_ptr_null(isolate_inbox(iso[i]));
 	}
 	for (int i = 0; i < ARENA_ISOLATES; i++) {
 		struct arena_report *r;
@@ -160,6 +159,7 @@ struct owned {
 
 struct own_arg {
 	struct port *out;
+	struct port *in;   /* what a receiving isolate reads */
 	size_t count;
 	/* Results of a receiving isolate, read by main after the join. */
 	size_t received, bad_fill, bad_arena, own_arena_hits;
@@ -222,7 +222,7 @@ own_consume(struct isolate *self, void *raw)
 	struct own_arg *arg = raw;
 	void *msg;
 
-	while (port_recv(isolate_inbox(self), &msg))
+	while (port_recv(arg->in, &msg))
 		own_consume_one(arg, msg, isolate_arena(self));
 }
 
@@ -245,19 +245,21 @@ test_isolate_message_freed_by_receiver(void)
 	struct own_arg cons = { 0 };
 	struct isolate *consumer, *producer;
 
-	/* The producer sends straight into the consumer's inbox. */
-	consumer = isolate_spawn(own_consume, &cons, 32);
+	/* The producer sends straight into the port the consumer reads. */
+	cons.in = port_create(32);
+	assert_ptr_not_null(cons.in);
+	consumer = isolate_spawn(own_consume, &cons);
 	assert_ptr_not_null(consumer);
-	assert_ptr_not_null(isolate_inbox(consumer));
-	prod.out = isolate_inbox(consumer);
-	producer = isolate_spawn(own_produce, &prod, 0);
+	prod.out = cons.in;
+	producer = isolate_spawn(own_produce, &prod);
 	assert_ptr_not_null(producer);
 	if (arena_available())
 		expect_int_ne(isolate_arena(producer),
 		    isolate_arena(consumer));
-	/* The producer closes the inbox when done; the consumer then ends. */
+	/* The producer closes the port when done; the consumer then ends. */
 	isolate_join(producer);
 	isolate_join(consumer);
+	port_destroy(cons.in, NULL);
 	expect_owned_all(&cons, OWN_MESSAGES);
 }
 
@@ -273,7 +275,7 @@ test_isolate_message_outlives_sender(void)
 	/* Room for everything: the isolate ends before anything is read. */
 	prod.out = port_create(N);
 	assert_ptr_not_null(prod.out);
-	producer = isolate_spawn(own_produce, &prod, 0);
+	producer = isolate_spawn(own_produce, &prod);
 	assert_ptr_not_null(producer);
 	isolate_join(producer);
 	while (port_recv(prod.out, &msg))
@@ -282,7 +284,7 @@ test_isolate_message_outlives_sender(void)
 	port_destroy(prod.out, NULL);
 }
 
-/* The inbox: messages in until it is closed. */
+/* A receiving isolate: messages in until its port is closed. */
 
 enum {
 	INBOX_CAPACITY = 8,
@@ -290,6 +292,7 @@ enum {
 };
 
 struct inbox_result {
+	struct port *in;
 	size_t count;
 	uint64_t sum;
 	bool ordered;
@@ -303,7 +306,8 @@ inbox_loop(struct isolate *self, void *raw)
 	void *msg;
 
 	res->ordered = true;
-	while (port_recv(isolate_inbox(self), &msg)) {
+	(void)self;
+	while (port_recv(res->in, &msg)) {
 		uintptr_t v = (uintptr_t)msg;
 
 		if (v <= last)
@@ -315,20 +319,21 @@ inbox_loop(struct isolate *self, void *raw)
 }
 
 static void
-test_isolate_inbox_until_close(void)
+test_isolate_receives_until_close(void)
 {
-	struct inbox_result res = { 0 };
-	struct isolate *iso = isolate_spawn(inbox_loop, &res, INBOX_CAPACITY);
-	struct port *inbox;
+	struct inbox_result res = { .in = port_create(INBOX_CAPACITY) };
+	struct port *inbox = res.in;
+	struct isolate *iso;
 
-	assert_ptr_not_null(iso);
-	inbox = isolate_inbox(iso);
 	assert_ptr_not_null(inbox);
+	iso = isolate_spawn(inbox_loop, &res);
+	assert_ptr_not_null(iso);
 	/* Far more than the capacity: the sender waits on the isolate. */
 	for (uintptr_t v = 1; v <= INBOX_MESSAGES; v++)
 		expect_true(port_send(inbox, (void *)v));
 	port_close(inbox);
 	isolate_join(iso);
+	port_destroy(inbox, NULL);
 	/* res was written by the isolate; the join orders it before us. */
 	expect_size_eq(res.count, INBOX_MESSAGES);
 	expect_u64_eq(res.sum,
@@ -440,11 +445,11 @@ test_isolate_pipeline(void)
 	col.seen = calloc(PIPE_ITEMS, 1);
 	assert_ptr_not_null(col.seen);
 	/* The collector drains replies while main is still sending. */
-	collector = isolate_spawn(pipe_collect, &col, 0);
+	collector = isolate_spawn(pipe_collect, &col);
 	assert_ptr_not_null(collector);
 	for (int i = 0; i < PIPE_WORKERS; i++) {
 		wargs[i] = (struct worker_arg){ work, reply, i };
-		workers[i] = isolate_spawn(pipe_worker, &wargs[i], 0);
+		workers[i] = isolate_spawn(pipe_worker, &wargs[i]);
 		assert_ptr_not_null(workers[i]);
 	}
 
@@ -493,7 +498,7 @@ main(int argc, char **argv)
 		UNIT_TEST(test_isolate_private_arenas),
 		UNIT_TEST(test_isolate_message_freed_by_receiver),
 		UNIT_TEST(test_isolate_message_outlives_sender),
-		UNIT_TEST(test_isolate_inbox_until_close),
+		UNIT_TEST(test_isolate_receives_until_close),
 		UNIT_TEST(test_isolate_pipeline),
 	};
 
