@@ -1,7 +1,7 @@
 /*
  * test_isolate.c - isolates: each allocates from an arena of its own,
- * messages move between arenas and threads, a port carries work to an isolate until it
- * is closed, and a pool of workers between a work port and a reply port
+ * messages move between arenas and threads, a port carries work to an
+ * isolate until it is closed, and a pool of workers between a work port and a reply port
  * (the shape of the real search) loses and duplicates nothing.
  *
  * The arena checks need jemalloc.  Sanitizer builds use libc malloc, where
