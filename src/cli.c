@@ -243,6 +243,19 @@ apply_flag(struct parse_state *st, const struct flag *f, const char *arg)
 		st->have_pattern_flag = true;
 		break;
 	case FLAG_FIXED_STRINGS: o->match.fixed_strings = true; break;
+	/* As in grep, the last of -E, -F, -G and -P decides. */
+	case FLAG_EXTENDED_REGEXP:
+		o->match.fixed_strings = false;
+		o->match.syntax = SYNTAX_ERE;
+		break;
+	case FLAG_BASIC_REGEXP:
+		o->match.fixed_strings = false;
+		o->match.syntax = SYNTAX_BRE;
+		break;
+	case FLAG_PERL_REGEXP:
+		o->match.fixed_strings = false;
+		o->match.syntax = SYNTAX_PCRE2;
+		break;
 	case FLAG_IGNORE_CASE: o->match.case_mode = CASE_INSENSITIVE; break;
 	case FLAG_SMART_CASE: o->match.case_mode = CASE_SMART; break;
 	case FLAG_CASE_SENSITIVE: o->match.case_mode = CASE_SENSITIVE; break;
