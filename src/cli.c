@@ -276,7 +276,11 @@ apply_flag(struct parse_state *st, const struct flag *f, const char *arg)
 		break;
 	case FLAG_NO_MESSAGES: o->no_messages = true; break;
 	case FLAG_TEXT: o->select.text = true; break;
-	case FLAG_RECURSIVE: break;
+	/* Directories are always searched; -r only changes the default. */
+	case FLAG_RECURSIVE: o->recursive = true; break;
+	case FLAG_DEREFERENCE_RECURSIVE:
+		o->recursive = o->walk.follow = true;
+		break;
 	case FLAG_THREADS:
 		o->threads = (unsigned)parse_count("--threads", arg, 1024);
 		break;
