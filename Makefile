@@ -69,8 +69,16 @@ unit: $(UNIT_BINS) $(ISOGREP_BIN)
 	@set -e; for t in $(UNIT_BINS); do echo "== $$t"; \
 	  ISOGREP=$(CURDIR)/$(ISOGREP_BIN) $(UNIT_ENV) $$t; done
 
-bats: isogrep
-	ISOGREP=$(CURDIR)/$(ISOGREP_BIN) bats tests
+# tests/grep_syntax.bats runs thousands of patterns through this helper
+# (tests/probe/posix_probe.c) in one process instead of one isogrep each.
+POSIX_PROBE = build/posix_probe
+
+$(POSIX_PROBE): tests/probe/posix_probe.c $(LIB_OBJS) | $(BUILD)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB_OBJS) $(LIBS) $(ALLOC_LIBS)
+
+bats: isogrep $(POSIX_PROBE)
+	ISOGREP=$(CURDIR)/$(ISOGREP_BIN) POSIX_PROBE=$(CURDIR)/$(POSIX_PROBE) \
+	  bats tests
 
 # Sanitizer builds use libc malloc (ASan and jemalloc both want malloc).
 SAN_FLAGS = -O1 -g -fno-omit-frame-pointer -DISOGREP_NO_JEMALLOC

@@ -36,6 +36,7 @@ struct options {
 	const char **paths;    /* the inputs; "-" is standard input */
 	size_t npaths;
 	bool implicit_root;    /* no path given: "." with no "./" prefix */
+	bool recursive;        /* -r, -R: no path means ".", never stdin */
 };
 
 #endif

@@ -18,6 +18,17 @@ enum case_mode {
 	CASE_SMART,
 };
 
+/*
+ * How a pattern is read when it is not a fixed string: isogrep's own PCRE2
+ * syntax (-P, the default) or GNU grep's extended (-E) or basic (-G)
+ * syntax, which the matcher translates to PCRE2 (posix_syntax.h).
+ */
+enum pattern_syntax {
+	SYNTAX_PCRE2,
+	SYNTAX_ERE,
+	SYNTAX_BRE,
+};
+
 /* One pattern, as given (one line of -e, -f or the positional one). */
 struct pattern {
 	const char *text;
@@ -27,7 +38,8 @@ struct pattern {
 struct match_config {
 	struct pattern *patterns; /* one per line of every -e/-f/positional */
 	size_t npatterns;
-	bool fixed_strings;       /* -F */
+	bool fixed_strings;       /* -F: literal strings, syntax unused */
+	enum pattern_syntax syntax; /* -P, -E, -G */
 	enum case_mode case_mode; /* -i, -S, --case-sensitive */
 	bool word;                /* -w */
 	bool line;                /* -x */

@@ -262,6 +262,19 @@ apply_flag(struct parse_state *st, const struct flag *f, const char *arg)
 		st->have_pattern_flag = true;
 		break;
 	case FLAG_FIXED_STRINGS: o->match.fixed_strings = true; break;
+	/* As in grep, the last of -E, -F, -G and -P decides. */
+	case FLAG_EXTENDED_REGEXP:
+		o->match.fixed_strings = false;
+		o->match.syntax = SYNTAX_ERE;
+		break;
+	case FLAG_BASIC_REGEXP:
+		o->match.fixed_strings = false;
+		o->match.syntax = SYNTAX_BRE;
+		break;
+	case FLAG_PERL_REGEXP:
+		o->match.fixed_strings = false;
+		o->match.syntax = SYNTAX_PCRE2;
+		break;
 	case FLAG_IGNORE_CASE: o->match.case_mode = CASE_INSENSITIVE; break;
 	case FLAG_SMART_CASE: o->match.case_mode = CASE_SMART; break;
 	case FLAG_CASE_SENSITIVE: o->match.case_mode = CASE_SENSITIVE; break;
@@ -279,7 +292,11 @@ apply_flag(struct parse_state *st, const struct flag *f, const char *arg)
 	case FLAG_MAX_COUNT: parse_max_count(o, arg); break;
 	case FLAG_NO_MESSAGES: o->no_messages = true; break;
 	case FLAG_TEXT: o->select.text = true; break;
-	case FLAG_RECURSIVE: break;
+	/* Directories are always searched; -r only changes the default. */
+	case FLAG_RECURSIVE: o->recursive = true; break;
+	case FLAG_DEREFERENCE_RECURSIVE:
+		o->recursive = o->walk.follow = true;
+		break;
 	case FLAG_THREADS:
 		/* 0 keeps the default, online CPUs (as ripgrep's -j 0). */
 		o->threads = strcmp(arg, "0") == 0 ? 0 :

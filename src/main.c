@@ -46,7 +46,7 @@ static const char *dot_roots[] = {"."};
 /*
  * With no path: standard input when it is a pipe, file or socket, as
  * ripgrep does; a terminal or a closed stdin means the current directory.
- * Listing files (--files) always means the current directory.
+ * Listing files (--files) and -r always mean the current directory.
  */
 static void
 resolve_default_inputs(struct options *o)
@@ -55,7 +55,9 @@ resolve_default_inputs(struct options *o)
 
 	if (o->npaths > 0)
 		return;
-	if (!o->files_mode && fstat(STDIN_FILENO, &st) == 0 &&
+	/* grep -r: a script's loop may be feeding us its own input. */
+	if (!o->files_mode && !o->recursive &&
+	    fstat(STDIN_FILENO, &st) == 0 &&
 	    (S_ISFIFO(st.st_mode) ||
 	    S_ISREG(st.st_mode) || S_ISSOCK(st.st_mode))) {
 		o->paths = stdin_roots;
@@ -366,6 +368,13 @@ main(int argc, char **argv)
 	/* Everything that can be wrong with the arguments fails here. */
 	if (!opts.files_mode)
 		m = matcher_compile(&opts.match);
+	/* -m 0, as in grep: nothing is opened, nothing is selected. */
+	if (!opts.files_mode && opts.select.has_max_count &&
+	    opts.select.max_count == 0) {
+		matcher_free(m);
+		filetype_db_free(db);
+		return EXIT_NO_MATCH;
+	}
 	plan = filter_plan_new(&opts.filter, db);
 	/*
 	 * -m 0 selects no line anywhere: as GNU grep and ripgrep, end here

@@ -33,6 +33,7 @@
 #include "diag.h"
 #include "literal.h"
 #include "outbuf.h"
+#include "posix_syntax.h"
 #include "xmalloc.h"
 
 struct matcher {
@@ -43,6 +44,11 @@ struct matcher {
 	struct dfa *dfa;   /* ASCII line filter, or NULL (see dfa.h) */
 	uint32_t match_limit; /* 0: PCRE2's default */
 	uint32_t depth_limit;
+	bool longest;      /* POSIX syntax: -o reports leftmost-longest */
+	pcre2_code *longest_code; /* the program for longest_at */
+	bool longest_backtrack; /* it has back-references: see longest_at */
+	struct pattern *translated; /* -E/-G patterns as PCRE2, or NULL */
+	size_t ntranslated;
 };
 
 struct matcher_scratch {
@@ -53,12 +59,14 @@ struct matcher_scratch {
 	struct literal_cursor cursor; /* prefilter state in the buffer */
 	size_t last_from;
 	struct dfa_cache *dfa_cache; /* the DFA's states, when m->dfa */
+	int *dfa_workspace; /* pcre2_dfa_match's, when m->longest */
 };
 
 enum {
 	JIT_STACK_START = 32 * 1024,
 	JIT_STACK_FIRST_MAX = 1024 * 1024,
 	JIT_STACK_CAP = 64 * 1024 * 1024, /* doubling stops here */
+	DFA_WORKSPACE = 4096, /* ints; a bigger need falls back (see longest_at) */
 };
 
 /* Does text contain an uppercase letter (any script)? */
@@ -377,12 +385,77 @@ compile_dfa(const struct matcher *m, const struct match_config *mc,
 	return dfa;
 }
 
+/*
+ * -E and -G: rewrite every pattern in PCRE2 syntax into *out (whose
+ * patterns m keeps), so that everything after this reads PCRE2 only.
+ * A pattern grep would refuse is reported with grep's message.
+ */
+static const struct match_config *
+translate_posix(struct matcher *m, const struct match_config *mc,
+    bool caseless, struct match_config *out)
+{
+	*out = *mc;
+	out->syntax = SYNTAX_PCRE2;
+	m->translated = xcalloc(mc->npatterns, sizeof(*m->translated));
+	for (size_t i = 0; i < mc->npatterns; i++) {
+		struct outbuf text = OUTBUF_INIT;
+		char err[POSIX_SYNTAX_ERR_SIZE];
+
+		if (!posix_syntax_translate(mc->patterns[i].text,
+		    mc->patterns[i].len, mc->syntax, caseless, &text, err))
+			diag_fatal("%s", err);
+		outbuf_reserve(&text, 1); /* an empty pattern is "", not NULL */
+		m->translated[i].text = outbuf_take(&text, &m->translated[i].len);
+		m->ntranslated++;
+	}
+	out->patterns = m->translated;
+	return out;
+}
+
+/*
+ * The program that finds the longest match at a given start (see
+ * longest_at).  pcre2_dfa_match knows no back-references and no
+ * PCRE2_MATCH_INVALID_UTF: it gets its own copy, for lines that are valid
+ * UTF-8.  A program with back-references instead ends in a callout that
+ * records where each way of matching ends and rejects it, so that the
+ * backtracking matcher tries them all.
+ */
+static void
+compile_longest(struct matcher *m, const struct outbuf *program,
+    uint32_t flags)
+{
+	uint32_t backrefs = 0;
+	struct outbuf text = OUTBUF_INIT;
+	int err;
+	PCRE2_SIZE erroff;
+
+	if (pcre2_pattern_info(m->code, PCRE2_INFO_BACKREFMAX, &backrefs) != 0)
+		return;
+	m->longest_backtrack = backrefs > 0;
+	if (m->longest_backtrack) {
+		outbuf_puts(&text, "(?:");
+		outbuf_append(&text, program->data, program->len);
+		outbuf_puts(&text, ")(?C1)");
+		/* Those optimisations skip ways of matching: keep them all. */
+		flags |= PCRE2_NO_AUTO_POSSESS | PCRE2_NO_START_OPTIMIZE;
+	} else {
+		outbuf_append(&text, program->data, program->len);
+		flags &= ~(uint32_t)PCRE2_MATCH_INVALID_UTF;
+	}
+	m->longest_code = pcre2_compile((PCRE2_SPTR)text.data, text.len, flags,
+	    &err, &erroff, NULL);
+	if (m->longest_code != NULL && m->longest_backtrack)
+		pcre2_jit_compile(m->longest_code, PCRE2_JIT_COMPLETE);
+	outbuf_free(&text);
+}
+
 struct matcher *
 matcher_compile(const struct match_config *mc)
 {
 	struct matcher *m = xcalloc(1, sizeof(*m));
 	struct outbuf program = OUTBUF_INIT;
 	uint32_t flags = compile_flags(mc);
+	struct match_config translated;
 	pcre2_compile_context *cctx;
 	int err;
 	PCRE2_SIZE erroff;
@@ -391,6 +464,11 @@ matcher_compile(const struct match_config *mc)
 	m->depth_limit = mc->depth_limit;
 	if (mc->npatterns == 0)
 		return m;
+	if (!mc->fixed_strings && mc->syntax != SYNTAX_PCRE2) {
+		mc = translate_posix(m, mc, (flags & PCRE2_CASELESS) != 0,
+		    &translated);
+		m->longest = true;
+	}
 	validate_patterns(mc, flags);
 	build_program(mc, &program);
 	cctx = xnonnull(pcre2_compile_context_create(NULL));
@@ -413,6 +491,10 @@ matcher_compile(const struct match_config *mc)
 	}
 	/* Without JIT (unsupported CPU) the interpreter still works. */
 	pcre2_jit_compile(m->code, PCRE2_JIT_COMPLETE);
+	/* With -x the one possible match is the whole line. */
+	if (m->longest && !mc->line)
+		compile_longest(m, &program, flags);
+	m->longest = m->longest_code != NULL;
 
 	m->literal_span = literal_span(mc, flags);
 	m->literals = literal_extract(mc, (flags & PCRE2_CASELESS) != 0);
@@ -437,8 +519,12 @@ matcher_free(struct matcher *m)
 	if (m == NULL)
 		return;
 	pcre2_code_free(m->code);
+	pcre2_code_free(m->longest_code);
 	literal_free(m->literals);
 	dfa_free(m->dfa);
+	for (size_t i = 0; i < m->ntranslated; i++)
+		free((char *)m->translated[i].text);
+	free(m->translated);
 	free(m);
 }
 
@@ -460,6 +546,9 @@ matcher_scratch_new(const struct matcher *m)
 		pcre2_set_depth_limit(s->mctx, m->depth_limit);
 	if (m->dfa != NULL)
 		s->dfa_cache = xnonnull(dfa_cache_new(m->dfa));
+	if (m->longest)
+		s->dfa_workspace = xreallocarray(NULL, DFA_WORKSPACE,
+		    sizeof(int));
 	pcre2_jit_stack_assign(s->mctx, NULL, s->jit_stack);
 	return s;
 }
@@ -474,6 +563,7 @@ matcher_scratch_free(struct matcher_scratch *s)
 	pcre2_jit_stack_free(s->jit_stack);
 	literal_cursor_free(&s->cursor);
 	dfa_cache_free(s->dfa_cache);
+	free(s->dfa_workspace);
 	free(s);
 }
 
@@ -548,6 +638,51 @@ span_list_push(struct span_list *l, struct span sp)
 	l->v[l->len++] = sp;
 }
 
+/* The callout at the end of a longest_code with back-references. */
+static int
+record_end(pcre2_callout_block *cb, void *data)
+{
+	size_t *longest = data;
+
+	if (cb->current_position > *longest)
+		*longest = cb->current_position;
+	return 1; /* fail here: backtrack into the next way of matching */
+}
+
+/*
+ * POSIX wants the longest of the matches that start leftmost (grep -o -E
+ * 'a|ab' prints "ab"); PCRE2 gives the first alternative that matches.
+ * pcre2_dfa_match, anchored where the match starts, lists every match
+ * there, longest first.  With back-references, the backtracking matcher
+ * runs anchored through every way of matching (record_end).  Should
+ * either fail (invalid UTF-8 in the line, the workspace too small, a
+ * limit), the match found first stands.
+ */
+static void
+longest_at(const struct matcher *m, struct matcher_scratch *s,
+    const char *line, size_t len, struct span *sp)
+{
+	PCRE2_SIZE *ov;
+	size_t longest = sp->end;
+	int rc;
+
+	if (m->longest_backtrack) {
+		pcre2_set_callout(s->mctx, record_end, &longest);
+		rc = pcre2_match(m->longest_code, (PCRE2_SPTR)line, len,
+		    sp->start, PCRE2_ANCHORED, s->md, s->mctx);
+		pcre2_set_callout(s->mctx, NULL, NULL);
+		if (rc == PCRE2_ERROR_NOMATCH)
+			sp->end = longest;
+		return;
+	}
+	rc = pcre2_dfa_match(m->longest_code, (PCRE2_SPTR)line, len, sp->start,
+	    PCRE2_ANCHORED, s->md, s->mctx, s->dfa_workspace, DFA_WORKSPACE);
+	ov = pcre2_get_ovector_pointer(s->md);
+	/* 0: more matches than the ovector holds; the first is still set. */
+	if (rc >= 0 && ov[0] == sp->start && ov[1] > sp->end)
+		sp->end = ov[1];
+}
+
 int
 matcher_line_spans(const struct matcher *m, struct matcher_scratch *s,
     const char *line, size_t len, struct span_list *spans)
@@ -563,6 +698,8 @@ matcher_line_spans(const struct matcher *m, struct matcher_scratch *s,
 			return rc;
 		if (rc == 0)
 			break;
+		if (m->longest)
+			longest_at(m, s, line, len, &sp);
 		if (sp.end > sp.start)
 			span_list_push(spans, sp);
 		if (sp.end > at) {

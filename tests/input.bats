@@ -111,7 +111,7 @@ load helpers/common
 	assert_no_stderr
 }
 
-@test "-r and --recursive are accepted and change nothing" {
+@test "-r and --recursive with paths: the same search as without" {
 	mkfile d/sub/f 'foo'
 	mkfile d/g 'foo' 'bar'
 	run --separate-stderr "$ISOGREP" -r foo d
