@@ -368,13 +368,6 @@ main(int argc, char **argv)
 	/* Everything that can be wrong with the arguments fails here. */
 	if (!opts.files_mode)
 		m = matcher_compile(&opts.match);
-	/* -m 0, as in grep: nothing is opened, nothing is selected. */
-	if (!opts.files_mode && opts.select.has_max_count &&
-	    opts.select.max_count == 0) {
-		matcher_free(m);
-		filetype_db_free(db);
-		return EXIT_NO_MATCH;
-	}
 	plan = filter_plan_new(&opts.filter, db);
 	/*
 	 * -m 0 selects no line anywhere: as GNU grep and ripgrep, end here
