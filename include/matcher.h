@@ -21,12 +21,18 @@ struct span {
 	size_t end;
 };
 
+/* Why patterns could not be compiled, for the user. */
+struct matcher_error {
+	char message[512];
+};
+
 /*
  * Compile the patterns of mc (with -F, -i/-S, -w, -x applied) once, with
- * JIT where available.  A bad pattern is reported with PCRE2's message and
- * offset and the program exits with status 2.
+ * JIT where available.  NULL for a bad pattern, with PCRE2's message and
+ * offset (or grep's, for -E and -G) in *e.
  */
-struct matcher *matcher_compile(const struct match_config *mc);
+struct matcher *matcher_compile(const struct match_config *mc,
+    struct matcher_error *e);
 
 void matcher_free(struct matcher *m);
 

@@ -349,6 +349,7 @@ main(int argc, char **argv)
 	struct search_setup setup;
 	bool single;
 	char err[512];
+	struct matcher_error merr;
 
 	/* A closed pipe ends us quietly; SIGPIPE may arrive ignored. */
 	signal(SIGPIPE, SIG_DFL);
@@ -367,7 +368,9 @@ main(int argc, char **argv)
 	}
 	/* Everything that can be wrong with the arguments fails here. */
 	if (!opts.files_mode)
-		m = matcher_compile(&opts.match);
+		m = matcher_compile(&opts.match, &merr);
+	if (!opts.files_mode && m == NULL)
+		diag_fatal("%s", merr.message);
 	plan = filter_plan_new(&opts.filter, db);
 	/*
 	 * -m 0 selects no line anywhere: as GNU grep and ripgrep, end here

@@ -245,24 +245,31 @@ compile_text(const char *text, size_t len, uint32_t flags,
 	return code;
 }
 
-static _Noreturn void
-report_bad_pattern(const struct pattern *p, int err, PCRE2_SIZE erroff)
+/* Say in err what is wrong with p (PCRE2's code err at erroff). */
+static void
+describe_bad_pattern(const struct pattern *p, int err, PCRE2_SIZE erroff,
+    struct matcher_error *e)
 {
 	PCRE2_UCHAR msg[256];
 
 	pcre2_get_error_message(err, msg, sizeof(msg));
-	diag_fatal("invalid pattern '%.*s': %s at offset %zu",
+	snprintf(e->message, sizeof(e->message),
+	    "invalid pattern '%.*s': %s at offset %zu",
 	    (int)(p->len > 200 ? 200 : p->len), p->text, (const char *)msg,
 	    (size_t)erroff);
 }
 
-/* Check each pattern alone, so errors name the pattern and its offset. */
-static void
-validate_patterns(const struct match_config *mc, uint32_t flags)
+/*
+ * Check each pattern alone, so errors name the pattern and its offset;
+ * false with the first error in e.
+ */
+static bool
+validate_patterns(const struct match_config *mc, uint32_t flags,
+    struct matcher_error *e)
 {
 	/* A huge -f list is checked as a whole below, not pattern by pattern. */
 	if (mc->fixed_strings || mc->npatterns > 1000)
-		return;
+		return true;
 	for (size_t i = 0; i < mc->npatterns; i++) {
 		const struct pattern *p = &mc->patterns[i];
 		int err;
@@ -270,10 +277,13 @@ validate_patterns(const struct match_config *mc, uint32_t flags)
 		pcre2_code *code = compile_text(p->text, p->len, flags, NULL,
 		    &err, &erroff);
 
-		if (code == NULL)
-			report_bad_pattern(p, err, erroff);
+		if (code == NULL) {
+			describe_bad_pattern(p, err, erroff, e);
+			return false;
+		}
 		pcre2_code_free(code);
 	}
+	return true;
 }
 
 /*
@@ -388,11 +398,11 @@ compile_dfa(const struct matcher *m, const struct match_config *mc,
 /*
  * -E and -G: rewrite every pattern in PCRE2 syntax into *out (whose
  * patterns m keeps), so that everything after this reads PCRE2 only.
- * A pattern grep would refuse is reported with grep's message.
+ * NULL for a pattern grep would refuse, with grep's message in e.
  */
 static const struct match_config *
 translate_posix(struct matcher *m, const struct match_config *mc,
-    bool caseless, struct match_config *out)
+    bool caseless, struct match_config *out, struct matcher_error *e)
 {
 	*out = *mc;
 	out->syntax = SYNTAX_PCRE2;
@@ -402,8 +412,11 @@ translate_posix(struct matcher *m, const struct match_config *mc,
 		char err[POSIX_SYNTAX_ERR_SIZE];
 
 		if (!posix_syntax_translate(mc->patterns[i].text,
-		    mc->patterns[i].len, mc->syntax, caseless, &text, err))
-			diag_fatal("%s", err);
+		    mc->patterns[i].len, mc->syntax, caseless, &text, err)) {
+			outbuf_free(&text);
+			snprintf(e->message, sizeof(e->message), "%s", err);
+			return NULL;
+		}
 		outbuf_reserve(&text, 1); /* an empty pattern is "", not NULL */
 		m->translated[i].text = outbuf_take(&text, &m->translated[i].len);
 		m->ntranslated++;
@@ -450,7 +463,7 @@ compile_longest(struct matcher *m, const struct outbuf *program,
 }
 
 struct matcher *
-matcher_compile(const struct match_config *mc)
+matcher_compile(const struct match_config *mc, struct matcher_error *e)
 {
 	struct matcher *m = xcalloc(1, sizeof(*m));
 	struct outbuf program = OUTBUF_INIT;
@@ -466,10 +479,13 @@ matcher_compile(const struct match_config *mc)
 		return m;
 	if (!mc->fixed_strings && mc->syntax != SYNTAX_PCRE2) {
 		mc = translate_posix(m, mc, (flags & PCRE2_CASELESS) != 0,
-		    &translated);
+		    &translated, e);
+		if (mc == NULL)
+			goto fail;
 		m->longest = true;
 	}
-	validate_patterns(mc, flags);
+	if (!validate_patterns(mc, flags, e))
+		goto fail;
 	build_program(mc, &program);
 	cctx = xnonnull(pcre2_compile_context_create(NULL));
 	if (mc->line)
@@ -482,12 +498,17 @@ matcher_compile(const struct match_config *mc)
 
 		/* Each pattern alone was fine: together they are too many. */
 		if (mc->npatterns > 1 && err == PCRE2_ERROR_PATTERN_TOO_LARGE)
-			diag_fatal("%zu patterns are too many to combine into one "
-			    "regular expression (PCRE2: regular expression is "
-			    "too large)", mc->npatterns);
-		if (mc->npatterns == 1 && !mc->fixed_strings)
-			whole = mc->patterns[0];
-		report_bad_pattern(&whole, err, erroff);
+			snprintf(e->message, sizeof(e->message), "%zu patterns "
+			    "are too many to combine into one regular "
+			    "expression (PCRE2: regular expression is too "
+			    "large)", mc->npatterns);
+		else {
+			if (mc->npatterns == 1 && !mc->fixed_strings)
+				whole = mc->patterns[0];
+			describe_bad_pattern(&whole, err, erroff, e);
+		}
+		outbuf_free(&program);
+		goto fail;
 	}
 	/* Without JIT (unsupported CPU) the interpreter still works. */
 	pcre2_jit_compile(m->code, PCRE2_JIT_COMPLETE);
@@ -511,6 +532,9 @@ matcher_compile(const struct match_config *mc)
 		    pattern_sees_past_line(&mc->patterns[i]))
 			m->buffer_scan = false;
 	return m;
+fail:
+	matcher_free(m);
+	return NULL;
 }
 
 void

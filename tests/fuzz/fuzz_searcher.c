@@ -18,9 +18,10 @@
  * line matches exactly when one of the strings is in it (memmem); -c
  * prints that count; and a walked file with a NUL is skipped.
  *
- * A bad pattern makes matcher_compile call diag_fatal; the fatal hook
- * longjmps back here, and track.h frees what matcher_compile had allocated
- * by then, so leak detection stays on.
+ * A bad pattern makes matcher_compile return NULL.  Should it call
+ * diag_fatal all the same (an internal error), the fatal hook longjmps
+ * back here, and track.h frees what matcher_compile had allocated by
+ * then, so leak detection stays on.
  */
 #include <setjmp.h>
 #include <stdbool.h>
@@ -242,6 +243,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct search_result res;
 	struct outbuf out = OUTBUF_INIT;
 	struct sink *sink;
+	struct matcher_error merr;
 	struct input in;
 	struct input_policy policy = {false, false, NULL, false};
 	const char *text = (const char *)data + 3;
@@ -300,8 +302,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		track_stop(true);
 		return 0;
 	}
-	m = matcher_compile(&opts.match);
+	m = matcher_compile(&opts.match, &merr);
 	track_stop(false);
+	if (m == NULL)
+		return 0; /* a bad pattern: nothing to search */
 
 	opts.print.escape = b2 & CTL_ESCAPE;
 	sink = printer_sink_new(&opts.print, opts.print.with_filename, &out);

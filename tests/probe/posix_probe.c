@@ -53,12 +53,19 @@ line_number(const char *buf, size_t at)
 static void
 probe(const struct match_config *mc, const char *text, size_t len)
 {
-	struct matcher *m = matcher_compile(mc);
-	struct matcher_scratch *s = matcher_scratch_new(m);
+	struct matcher_error e;
+	struct matcher *m = matcher_compile(mc, &e);
+	struct matcher_scratch *s;
 	struct span_list spans = {NULL, 0, 0};
 	struct outbuf sel = OUTBUF_INIT, only = OUTBUF_INIT;
 	size_t from = 0;
 	struct span line;
+
+	if (m == NULL) {
+		puts("error");
+		return;
+	}
+	s = matcher_scratch_new(m);
 
 	if (s == NULL)
 		exit(2);
@@ -119,7 +126,7 @@ main(int argc, char **argv)
 		pat.text = p;
 		pat.len = (size_t)(nl - p);
 		printf("== %lu\n", ++n);
-		/* matcher_compile exits on an error: ask the translator first. */
+		/* Ask the translator first: its refusal is the answer. */
 		if (!posix_syntax_translate(pat.text, pat.len, mc.syntax, false,
 		    &check, err)) {
 			puts("error");

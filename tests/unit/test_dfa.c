@@ -452,7 +452,8 @@ static bool
 matcher_agrees(const struct match_config *opts, bool caseless, const char *buf,
     size_t len)
 {
-	struct matcher *m = matcher_compile(opts);
+	struct matcher_error e;
+	struct matcher *m = matcher_compile(opts, &e);
 	struct matcher_scratch *s = matcher_scratch_new(m);
 	pcre2_compile_context *cctx = pcre2_compile_context_create(NULL);
 	int err;

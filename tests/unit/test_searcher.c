@@ -124,7 +124,8 @@ record_search(const char *text, size_t len, const char *needle,
 {
 	struct pattern pat = {needle, strlen(needle)};
 	struct match_config mc = {.patterns = &pat, .npatterns = 1};
-	struct matcher *m = matcher_compile(&mc);
+	struct matcher_error e;
+	struct matcher *m = matcher_compile(&mc, &e);
 	struct recorder rec = {.log = OUTBUF_INIT};
 	struct outbuf out = OUTBUF_INIT;
 	struct input_policy policy = {false, map, NULL, false};
