@@ -1,8 +1,9 @@
 /*
  * options.h - the immutable settings of one run.
  *
- * cli.c fills a struct options from argv; after that it is shared read-only
- * by the coordinator and every isolate.
+ * cli.c fills a struct options from argv.  Only the command-line layer
+ * and main see the whole of it: each lower layer is handed its own part
+ * (match, select, print, walk, filter), read-only, and nothing else.
  */
 #ifndef ISOGREP_OPTIONS_H
 #define ISOGREP_OPTIONS_H
