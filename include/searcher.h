@@ -32,10 +32,8 @@ struct searcher {
 	 * speed.
 	 */
 	bool map_files;
-	/* Standard output is this regular file: never read it as input. */
-	bool out_is_file;
-	dev_t out_dev;
-	ino_t out_ino;
+	/* Standard output's stat (or NULL): never read it as input. */
+	const struct stat *out;
 };
 
 /* What searching one file found. */
@@ -47,7 +45,8 @@ struct search_result {
 /*
  * Set up a searcher; false on ENOMEM.  out: the stat of standard output,
  * or NULL (an input that is the output file is refused, since searching
- * it while appending matches to it would never end).
+ * it while appending matches to it would never end); it is kept, not
+ * copied, so it must outlive the searcher.
  */
 bool searcher_init(struct searcher *s, const struct options *opts,
     const struct matcher *m, bool with_filename, const struct stat *out);

@@ -20,6 +20,7 @@
 #include "bytecount.h"
 #include "cancel.h"
 #include "diag.h"
+#include "filecheck.h"
 #include "mapguard.h"
 #include "printer.h"
 
@@ -419,8 +420,7 @@ is_output_file(const struct searcher *s, const struct stat *st)
 {
 	const struct options *o = s->opts;
 
-	if (!s->out_is_file || st->st_dev != s->out_dev ||
-	    st->st_ino != s->out_ino)
+	if (!filecheck_is_output(s->out, st))
 		return false;
 	return o->print.output == OUTPUT_LINES &&
 	    !(o->select.has_max_count && o->select.max_count <= 1);
@@ -535,7 +535,7 @@ searcher_search_fd(struct searcher *s, int fd, const char *path, bool named,
 	set_prefix(&fs);
 
 	reader_start(r, fd, stream ? -1 : (long long)st.st_size,
-	    !stream && (long long)st.st_blocks * 512 < (long long)st.st_size,
+	    !stream && filecheck_is_sparse(&st),
 	    s->map_files);
 	/*
 	 * Counting or listing plain strings needs no whole line: hold at most
@@ -626,11 +626,7 @@ searcher_init(struct searcher *s, const struct options *opts,
     const struct matcher *m, bool with_filename, const struct stat *out)
 {
 	memset(s, 0, sizeof(*s));
-	if (out != NULL && S_ISREG(out->st_mode)) {
-		s->out_is_file = true;
-		s->out_dev = out->st_dev;
-		s->out_ino = out->st_ino;
-	}
+	s->out = out;
 	s->opts = opts;
 	s->matcher = m;
 	s->with_filename = with_filename;

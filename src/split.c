@@ -33,6 +33,7 @@
 #include "cancel.h"
 #include "collector.h"
 #include "diag.h"
+#include "filecheck.h"
 #include "isolate.h"
 #include "mapguard.h"
 #include "port.h"
@@ -293,10 +294,8 @@ static bool
 big_enough(const struct stat *st, const struct stat *out_st)
 {
 	return S_ISREG(st->st_mode) && st->st_size >= SPLIT_MIN &&
-	    (uintmax_t)st->st_size <= SIZE_MAX &&
-	    (long long)st->st_blocks * 512 >= (long long)st->st_size &&
-	    !(out_st != NULL && S_ISREG(out_st->st_mode) &&
-	    out_st->st_dev == st->st_dev && out_st->st_ino == st->st_ino);
+	    (uintmax_t)st->st_size <= SIZE_MAX && !filecheck_is_sparse(st) &&
+	    !filecheck_is_output(out_st, st);
 }
 
 /*
