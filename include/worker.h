@@ -18,7 +18,6 @@ struct worker_shared {
 	const struct matcher *matcher;
 	bool with_filename;
 	bool sorted;        /* send a result for every file (--sort) */
-	bool escape;        /* stdout is a terminal */
 	const struct stat *out; /* standard output's stat, or NULL */
 	struct port *work;  /* batches in */
 	struct port *reply; /* results out */

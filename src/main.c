@@ -134,7 +134,7 @@ search_direct(const struct options *o, const struct matcher *m,
 		return selected;
 	if (!searcher_init(&s, o, m, with_filename, out_st))
 		diag_fatal("out of memory");
-	s.escape = isatty(STDOUT_FILENO);
+	s.escape = o->print.escape;
 	s.flush = flush_stdout;
 	s.map_files = true;
 	if (strcmp(o->paths[0], "-") == 0)
@@ -180,7 +180,6 @@ search_parallel(const struct options *o, const struct matcher *m,
 	struct worker_shared shared = {
 		.opts = o, .matcher = m, .with_filename = with_filename,
 		.sorted = o->sort == SORT_PATH, .out = out_st,
-		.escape = isatty(STDOUT_FILENO),
 		.work = work, .reply = reply,
 	};
 	struct collector_config cc = {reply, o->sort == SORT_PATH};
@@ -233,7 +232,7 @@ list_files(const struct options *o, const struct filter_plan *plan,
 	struct listing l;
 	struct walker_config wc;
 
-	listing_init(&l, o->print.null_sep, isatty(STDOUT_FILENO));
+	listing_init(&l, o->print.null_sep, o->print.escape);
 	walk_config(&wc, o, plan, 0);
 	wc.emit = listing_emit;
 	wc.ctx = &l;
@@ -356,6 +355,8 @@ main(int argc, char **argv)
 		m = matcher_compile(&opts.match);
 	plan = filter_plan_new(&opts, db);
 	out_st = check_standard_streams(&opts);
+	/* Decided once: every part that prints reads it from here. */
+	opts.print.escape = isatty(STDOUT_FILENO);
 	resolve_default_inputs(&opts);
 	single = !opts.files_mode && is_single_input(&opts);
 	with_filename = opts.print.with_filename >= 0 ? opts.print.with_filename == 1 :

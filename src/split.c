@@ -65,7 +65,6 @@ struct split_shared {
 	size_t *bounds;   /* segment k is map[bounds[k], bounds[k + 1]) */
 	size_t nseg;
 	bool with_filename;
-	bool escape;
 	bool send;        /* OUTPUT_LINES: every segment sends its output */
 	struct port *reply;
 	struct ledger ledger;
@@ -231,7 +230,7 @@ split_worker_main(struct isolate *self, void *arg)
 	(void)self;
 	if (!searcher_init(&s, sh->opts, sh->matcher, sh->with_filename, NULL))
 		diag_fatal("out of memory");
-	s.escape = sh->escape;
+	s.escape = sh->opts->print.escape;
 	if (sigsetjmp(jb, 0) == 0) {
 		mapguard_arm(&jb);
 		search_segments(w, &s, &out);
@@ -392,7 +391,6 @@ split_search(const struct options *o, const struct matcher *m,
 	sh.matcher = m;
 	sh.path = path;
 	sh.with_filename = with_filename;
-	sh.escape = isatty(STDOUT_FILENO);
 	sh.send = o->print.output == OUTPUT_LINES;
 	atomic_init(&sh.next, 0);
 	atomic_init(&sh.shrank, false);
@@ -409,7 +407,7 @@ split_search(const struct options *o, const struct matcher *m,
 
 		if (!searcher_init(&s, o, m, with_filename, NULL))
 			diag_fatal("out of memory");
-		s.escape = sh.escape;
+		s.escape = o->print.escape;
 		searcher_finish_regions(&s, path, &total, &out);
 		outbuf_write_fd(&out, STDOUT_FILENO);
 		outbuf_free(&out);

@@ -73,7 +73,7 @@ worker_main(struct isolate *self, void *arg)
 	if (!searcher_init(&s, sh->opts, sh->matcher, sh->with_filename,
 	    sh->out))
 		diag_fatal("out of memory");
-	s.escape = sh->escape;
+	s.escape = sh->opts->print.escape;
 	while (port_recv(sh->work, &msg)) {
 		struct batch *b = msg;
 		struct batch_entry e;
