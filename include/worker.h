@@ -7,10 +7,9 @@
 #include <stdbool.h>
 #include <sys/stat.h>
 
-#include "isolate.h"
 #include "matcher.h"
 #include "options.h"
-#include "port.h"
+#include "pipeline.h"
 
 /* Read-only settings every worker shares. */
 struct worker_shared {
@@ -19,8 +18,6 @@ struct worker_shared {
 	bool with_filename;
 	bool sorted;        /* send a result for every file (--sort) */
 	const struct stat *out; /* standard output's stat, or NULL */
-	struct port *work;  /* batches in */
-	struct port *reply; /* results out */
 };
 
 /* One worker's own state; totals are read after it is joined. */
@@ -32,7 +29,10 @@ struct worker {
 	unsigned long long binary;   /* files skipped as binary */
 };
 
-/* Isolate entry: arg is a struct worker. */
-void worker_main(struct isolate *self, void *arg);
+/*
+ * A pipeline entry: w->arg is a struct worker; batches come in on
+ * w->work, results go out on w->reply.
+ */
+void worker_main(struct pipeline_worker *w);
 
 #endif

@@ -17,18 +17,16 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "collector.h"
 #include "config.h"
 #include "diag.h"
 #include "dispatch.h"
 #include "filetype.h"
 #include "filter.h"
 #include "listing.h"
-#include "isolate.h"
 #include "mapguard.h"
 #include "matcher.h"
 #include "options.h"
-#include "port.h"
+#include "pipeline.h"
 #include "searcher.h"
 #include "signals.h"
 #include "split.h"
@@ -169,59 +167,58 @@ walk_config(struct walker_config *wc, const struct options *o,
 	wc->workers = workers;
 }
 
+/* The walk, feeding the workers' work port. */
+struct walk_feed {
+	struct walker_config wc;
+	struct walker_stats *stats;
+};
+
+static void
+feed_walk(struct port *work, void *ctx)
+{
+	struct walk_feed *f = ctx;
+	struct dispatch d;
+
+	dispatch_init(&d, work);
+	f->wc.emit = dispatch_emit;
+	f->wc.ctx = &d;
+	walker_run(&f->wc, f->stats);
+	dispatch_flush(&d);
+}
+
 static void
 search_parallel(const struct options *o, const struct matcher *m,
     const struct filter_plan *plan, bool with_filename,
     const struct stat *out_st, struct run_totals *t)
 {
 	unsigned n = worker_count(o);
-	struct port *work = port_create(2 * (size_t)n + 2);
-	struct port *reply = port_create(256);
 	struct worker_shared shared = {
 		.opts = o, .matcher = m, .with_filename = with_filename,
 		.sorted = o->sort == SORT_PATH, .out = out_st,
-		.work = work, .reply = reply,
 	};
-	struct collector_config cc = {reply, o->sort == SORT_PATH};
 	struct worker *workers = calloc(n, sizeof(*workers));
-	struct isolate **isolates = calloc(n, sizeof(*isolates));
-	struct isolate *printer;
-	struct walker_config wc;
-	struct dispatch d;
+	struct walk_feed feed = {.stats = &t->walk};
+	struct pipeline_config pc = {
+		.workers = n, .worker = worker_main,
+		.args = workers, .arg_size = sizeof(*workers),
+		.work_capacity = 2 * (size_t)n + 2,
+		.feed = feed_walk, .feed_ctx = &feed,
+		.print = true, .sorted = o->sort == SORT_PATH,
+		.reply_capacity = 256,
+	};
 
-	if (work == NULL || reply == NULL || workers == NULL ||
-	    isolates == NULL)
+	if (workers == NULL)
 		diag_fatal("out of memory");
-	printer = isolate_spawn(collector_main, &cc, 0);
-	if (printer == NULL)
-		diag_fatal("cannot start the printer thread");
-	for (unsigned i = 0; i < n; i++) {
+	for (unsigned i = 0; i < n; i++)
 		workers[i].shared = &shared;
-		isolates[i] = isolate_spawn(worker_main, &workers[i], 0);
-		if (isolates[i] == NULL)
-			diag_fatal("cannot start worker thread %u", i + 1);
-	}
-
-	dispatch_init(&d, work);
-	walk_config(&wc, o, plan, n);
-	wc.emit = dispatch_emit;
-	wc.ctx = &d;
-	walker_run(&wc, &t->walk);
-	dispatch_flush(&d);
-	port_close(work);
+	walk_config(&feed.wc, o, plan, n);
+	pipeline_run(&pc);
 	for (unsigned i = 0; i < n; i++) {
-		isolate_join(isolates[i]);
 		t->selected += workers[i].selected;
 		t->searched += workers[i].searched;
 		t->matched += workers[i].matched;
 		t->walk.skipped[SKIP_BINARY] += workers[i].binary;
 	}
-	port_close(reply);
-	isolate_join(printer);
-
-	port_destroy(work, NULL);
-	port_destroy(reply, NULL);
-	free(isolates);
 	free(workers);
 }
 

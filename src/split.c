@@ -34,9 +34,8 @@
 #include "collector.h"
 #include "diag.h"
 #include "filecheck.h"
-#include "isolate.h"
 #include "mapguard.h"
-#include "port.h"
+#include "pipeline.h"
 #include "searcher.h"
 
 /* What is known of the segments before each one. */
@@ -66,7 +65,6 @@ struct split_shared {
 	size_t nseg;
 	bool with_filename;
 	bool send;        /* OUTPUT_LINES: every segment sends its output */
-	struct port *reply;
 	struct ledger ledger;
 	atomic_size_t next; /* the next segment to take */
 	atomic_bool shrank; /* SIGBUS: the file was cut short */
@@ -183,7 +181,8 @@ release_segment(const struct split_shared *sh, size_t k)
 
 /* Take segments until none is left or the run is abandoned. */
 static void
-search_segments(struct split_worker *w, struct searcher *s, struct outbuf *out)
+search_segments(struct split_worker *w, struct port *reply, struct searcher *s,
+    struct outbuf *out)
 {
 	struct split_shared *sh = w->sh;
 
@@ -212,28 +211,27 @@ search_segments(struct split_worker *w, struct searcher *s, struct outbuf *out)
 		w->total.selected += res.selected;
 		w->total.binary_lines += res.binary_lines;
 		w->total.binary_matched |= res.binary_matched;
-		if (sh->send)
-			result_send(sh->reply, k, out);
+		if (reply != NULL)
+			result_send(reply, k, out);
 		release_segment(sh, k);
 	}
 }
 
 static void
-split_worker_main(struct isolate *self, void *arg)
+split_worker_main(struct pipeline_worker *pw)
 {
-	struct split_worker *w = arg;
+	struct split_worker *w = pw->arg;
 	struct split_shared *sh = w->sh;
 	struct searcher s;
 	struct outbuf out = OUTBUF_INIT;
 	sigjmp_buf jb;
 
-	(void)self;
 	if (!searcher_init(&s, sh->opts, sh->matcher, sh->with_filename, NULL))
 		diag_fatal("out of memory");
 	s.escape = sh->opts->print.escape;
 	if (sigsetjmp(jb, 0) == 0) {
 		mapguard_arm(&jb);
-		search_segments(w, &s, &out);
+		search_segments(w, pw->reply, &s, &out);
 	} else {
 		/* The file lost pages under us: everyone stops. */
 		atomic_store(&sh->shrank, true);
@@ -324,46 +322,30 @@ map_file(const char *path, const struct stat *out_st, size_t *len)
 	return map == MAP_FAILED ? NULL : map;
 }
 
-/* Start the workers (and the printer), wait for them, sum up. */
+/* Run the workers (and the printer), then sum up what they found. */
 static void
 run_workers(struct split_shared *sh, unsigned workers,
     struct region_result *total)
 {
 	struct split_worker *w = calloc(workers, sizeof(*w));
-	struct isolate **iso = calloc(workers, sizeof(*iso));
-	struct collector_config cc = {NULL, true};
-	struct isolate *printer = NULL;
+	struct pipeline_config pc = {
+		.workers = workers, .worker = split_worker_main,
+		.args = w, .arg_size = sizeof(*w),
+		.print = sh->send, .sorted = true,
+		.reply_capacity = 2 * (size_t)workers + 2,
+	};
 
-	if (w == NULL || iso == NULL)
+	if (w == NULL)
 		diag_fatal("out of memory");
-	if (sh->send) {
-		sh->reply = port_create(2 * (size_t)workers + 2);
-		if (sh->reply == NULL)
-			diag_fatal("out of memory");
-		cc.reply = sh->reply;
-		printer = isolate_spawn(collector_main, &cc, 0);
-		if (printer == NULL)
-			diag_fatal("cannot start the printer thread");
-	}
-	for (unsigned i = 0; i < workers; i++) {
+	for (unsigned i = 0; i < workers; i++)
 		w[i].sh = sh;
-		iso[i] = isolate_spawn(split_worker_main, &w[i], 0);
-		if (iso[i] == NULL)
-			diag_fatal("cannot start worker thread %u", i + 1);
-	}
+	pipeline_run(&pc);
 	memset(total, 0, sizeof(*total));
 	for (unsigned i = 0; i < workers; i++) {
-		isolate_join(iso[i]);
 		total->selected += w[i].total.selected;
 		total->binary_lines += w[i].total.binary_lines;
 		total->binary_matched |= w[i].total.binary_matched;
 	}
-	if (printer != NULL) {
-		port_close(sh->reply);
-		isolate_join(printer);
-		port_destroy(sh->reply, free);
-	}
-	free(iso);
 	free(w);
 }
 

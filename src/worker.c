@@ -27,15 +27,15 @@ enum {
 
 /* Send out's contents (if any) as one result, then empty it. */
 static void
-send_output(const struct worker_shared *sh, uint64_t seq, struct outbuf *out)
+send_output(struct port *reply, uint64_t seq, struct outbuf *out)
 {
-	result_send(sh->reply, seq, out);
+	result_send(reply, seq, out);
 	outbuf_clear(out);
 }
 
 static void
-search_entry(struct worker *w, struct searcher *s, struct outbuf *out,
-    const struct batch_entry *e)
+search_entry(struct worker *w, struct port *reply, struct searcher *s,
+    struct outbuf *out, const struct batch_entry *e)
 {
 	const struct worker_shared *sh = w->shared;
 	struct search_result res;
@@ -57,32 +57,31 @@ search_entry(struct worker *w, struct searcher *s, struct outbuf *out,
 	if (sh->opts->print.output == OUTPUT_QUIET && res.selected > 0)
 		cancel_request();
 	if (sh->sorted || out->len >= WORKER_SEND)
-		send_output(sh, e->seq, out);
+		send_output(reply, e->seq, out);
 }
 
 void
-worker_main(struct isolate *self, void *arg)
+worker_main(struct pipeline_worker *pw)
 {
-	struct worker *w = arg;
+	struct worker *w = pw->arg;
 	const struct worker_shared *sh = w->shared;
 	struct searcher s;
 	struct outbuf out = OUTBUF_INIT;
 	void *msg;
 
-	(void)self;
 	if (!searcher_init(&s, sh->opts, sh->matcher, sh->with_filename,
 	    sh->out))
 		diag_fatal("out of memory");
 	s.escape = sh->opts->print.escape;
-	while (port_recv(sh->work, &msg)) {
+	while (port_recv(pw->work, &msg)) {
 		struct batch *b = msg;
 		struct batch_entry e;
 		size_t cursor = 0;
 
 		while (!cancel_requested() && batch_next(b, &cursor, &e))
-			search_entry(w, &s, &out, &e);
+			search_entry(w, pw->reply, &s, &out, &e);
 		if (out.len > 0)
-			send_output(sh, e.seq, &out);
+			send_output(pw->reply, e.seq, &out);
 		batch_free(b);
 	}
 	outbuf_free(&out);
