@@ -7,13 +7,14 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "collector.h"
 #include "port.h"
 
 /* What each worker isolate is handed. */
 struct pipeline_worker {
-	struct port *work;  /* work to take, or NULL (cfg.work_capacity 0) */
-	struct port *reply; /* results for the printer, or NULL (no printer) */
-	void *arg;          /* this worker's own argument */
+	struct port *work;       /* work to take, or NULL (no work port) */
+	struct collector *reply; /* results for the printer, or NULL */
+	void *arg;               /* this worker's own argument */
 };
 
 /* A worker isolate's body, run on its own thread in its own arena. */
@@ -33,7 +34,11 @@ struct pipeline_config {
 	void (*feed)(struct port *work, void *ctx);
 	void *feed_ctx;
 	bool print;            /* start the printer isolate */
-	bool sorted;           /* it writes results in sequence order */
+	/*
+	 * It writes results in sequence order, and workers wait rather than
+	 * have it hold more than COLLECTOR_BUDGET bytes (collector.h).
+	 */
+	bool sorted;
 	size_t reply_capacity; /* results queued for it, at most */
 };
 

@@ -14,6 +14,7 @@
 #include "pipeline.h"
 
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "collector.h"
 #include "diag.h"
@@ -38,7 +39,7 @@ void
 pipeline_run(const struct pipeline_config *cfg)
 {
 	unsigned n = cfg->workers;
-	struct collector_config cc = {NULL, cfg->sorted};
+	struct collector *reply = NULL;
 	struct port *work = NULL;
 	struct isolate *printer = NULL;
 	struct isolate **iso = calloc(n, sizeof(*iso));
@@ -50,16 +51,17 @@ pipeline_run(const struct pipeline_config *cfg)
 	    (work = port_create(cfg->work_capacity)) == NULL)
 		diag_fatal("out of memory");
 	if (cfg->print) {
-		cc.reply = port_create(cfg->reply_capacity);
-		if (cc.reply == NULL)
+		reply = collector_new(STDOUT_FILENO, cfg->reply_capacity,
+		    cfg->sorted, COLLECTOR_BUDGET);
+		if (reply == NULL)
 			diag_fatal("out of memory");
-		printer = isolate_spawn(collector_main, &cc, 0);
+		printer = isolate_spawn(collector_main, reply, 0);
 		if (printer == NULL)
 			diag_fatal("cannot start the printer thread");
 	}
 	for (unsigned i = 0; i < n; i++) {
 		h[i].w.work = work;
-		h[i].w.reply = cc.reply;
+		h[i].w.reply = reply;
 		h[i].w.arg = (char *)cfg->args + i * cfg->arg_size;
 		h[i].entry = cfg->worker;
 		iso[i] = isolate_spawn(worker_start, &h[i], 0);
@@ -74,13 +76,13 @@ pipeline_run(const struct pipeline_config *cfg)
 	for (unsigned i = 0; i < n; i++)
 		isolate_join(iso[i]);
 	if (printer != NULL) {
-		port_close(cc.reply);
+		collector_close(reply);
 		isolate_join(printer);
 	}
 
 	/* Empty by now: the workers drained one, the printer the other. */
 	port_destroy(work, NULL);
-	port_destroy(cc.reply, free);
+	collector_free(reply);
 	free(h);
 	free(iso);
 }

@@ -72,6 +72,8 @@ struct split_shared {
 
 struct split_worker {
 	struct split_shared *sh;
+	struct collector *reply; /* NULL: nothing is printed per segment */
+	size_t taken;            /* the segment it holds, or SIZE_MAX */
 	struct region_result total;
 };
 
@@ -179,10 +181,22 @@ release_segment(const struct split_shared *sh, size_t k)
 		(void)madvise((void *)from, to - from, MADV_DONTNEED);
 }
 
+/*
+ * Send segment k's output.  The printer writes segments in order and
+ * holds back later ones only so far (collector.h), so every segment a
+ * worker takes is sent, if only empty, or the ones after it would wait.
+ */
+static void
+send_segment(struct split_worker *w, size_t k, const struct outbuf *out)
+{
+	if (w->reply != NULL)
+		(void)collector_send(w->reply, k, true, out);
+	w->taken = SIZE_MAX;
+}
+
 /* Take segments until none is left or the run is abandoned. */
 static void
-search_segments(struct split_worker *w, struct port *reply, struct searcher *s,
-    struct outbuf *out)
+search_segments(struct split_worker *w, struct searcher *s, struct outbuf *out)
 {
 	struct split_shared *sh = w->sh;
 
@@ -197,22 +211,24 @@ search_segments(struct split_worker *w, struct port *reply, struct searcher *s,
 
 		if (k >= sh->nseg)
 			break;
+		w->taken = k;
+		outbuf_clear(out);
 		seg = sh->map + sh->bounds[k];
 		len = sh->bounds[k + 1] - sh->bounds[k];
 		lines = bytecount_newlines_nul(seg, len, &nul);
 		ledger_publish(&sh->ledger, k, lines, nul);
-		if (!ledger_wait(&sh->ledger, k, &lines_before, &nul))
+		if (!ledger_wait(&sh->ledger, k, &lines_before, &nul)) {
+			send_segment(w, k, out);
 			break;
+		}
 		at.offset = sh->bounds[k];
 		at.line_no = lines_before + 1;
 		at.binary = nul && !sh->opts->select.text;
-		outbuf_clear(out);
 		searcher_search_region(s, sh->path, seg, len, &at, out, &res);
 		w->total.selected += res.selected;
 		w->total.binary_lines += res.binary_lines;
 		w->total.binary_matched |= res.binary_matched;
-		if (reply != NULL)
-			result_send(reply, k, out);
+		send_segment(w, k, out);
 		release_segment(sh, k);
 	}
 }
@@ -226,17 +242,24 @@ split_worker_main(struct pipeline_worker *pw)
 	struct outbuf out = OUTBUF_INIT;
 	sigjmp_buf jb;
 
+	w->reply = pw->reply;
+	w->taken = SIZE_MAX;
 	if (!searcher_init(&s, sh->opts, sh->matcher, sh->with_filename, NULL))
 		diag_fatal("out of memory");
 	s.escape = sh->opts->print.escape;
 	if (sigsetjmp(jb, 0) == 0) {
 		mapguard_arm(&jb);
-		search_segments(w, pw->reply, &s, &out);
+		search_segments(w, &s, &out);
 	} else {
 		/* The file lost pages under us: everyone stops. */
 		atomic_store(&sh->shrank, true);
 		atomic_store(&sh->next, sh->nseg);
 		ledger_abort(&sh->ledger);
+		/* Its last record may be cut: the segment prints nothing. */
+		if (w->taken != SIZE_MAX) {
+			outbuf_clear(&out);
+			send_segment(w, w->taken, &out);
+		}
 	}
 	mapguard_disarm();
 	outbuf_free(&out);

@@ -27,14 +27,15 @@ enum {
 
 /* Send out's contents (if any) as one result, then empty it. */
 static void
-send_output(struct port *reply, uint64_t seq, struct outbuf *out)
+send_output(struct collector *reply, uint64_t seq, struct outbuf *out)
 {
-	result_send(reply, seq, out);
+	/* Dropped only when the search stops: nothing is lost then. */
+	(void)collector_send(reply, seq, true, out);
 	outbuf_clear(out);
 }
 
 static void
-search_entry(struct worker *w, struct port *reply, struct searcher *s,
+search_entry(struct worker *w, struct collector *reply, struct searcher *s,
     struct outbuf *out, const struct batch_entry *e)
 {
 	const struct worker_shared *sh = w->shared;
