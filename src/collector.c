@@ -21,8 +21,9 @@
  * (batches leave the work port in order), so each number below a waiting
  * worker's is held by a worker that will send it.  Waiting workers take no
  * new work, so the walk waits too, on the bounded work port.  A result
- * may come in parts, each counted alone, so that a sender need not hold a
- * long one whole.
+ * may come in parts, each counted alone: workers send a long output in
+ * parts as it is made, and the parts of the next file are written at
+ * once, so even a huge early file's output is never held whole.
  *
  * A stop (cancel.h) wakes the waiting workers; their results are dropped.
  */

@@ -1,10 +1,10 @@
 #!/usr/bin/env bats
 # --sort=path in bounded memory (issue 9): results that arrive before
 # their turn are held only up to a budget (src/collector.c), after which
-# the workers and the walk wait for the printer.  Whatever the waiting,
-# the output is the unsorted output in path order.  The Makefile also runs
-# this file under ThreadSanitizer, where peak memory means nothing and is
-# not checked.
+# the workers and the walk wait for the printer; a long output is sent in
+# parts as it is made.  Whatever the waiting, the output is the unsorted
+# output in path order.  The Makefile also runs this file under
+# ThreadSanitizer, where peak memory means nothing and is not checked.
 
 bats_require_minimum_version 1.5.0
 load helpers/common
@@ -70,4 +70,38 @@ small_files()
 	assert_no_stderr
 	[ "${#lines[@]}" -eq 20000 ]
 	[ "$output" = "$("$ISOGREP" -j2 -l 'needle \d' t | by_path)" ]
+}
+
+@test "--sort=path -j2: a first file with 100 MB of output is streamed, not held" {
+	have_time || skip "GNU time is not installed"
+	mkdir -p t/aaa
+	yes 'needle 0 a matching line' |
+	    head -c "$(sanitized && echo 10M || echo 100M)" >t/aaa/big
+	small_files t 2000 4
+	/usr/bin/time -f %M -o rss.kb "$ISOGREP" -j2 --sort=path -n 'needle \d' t \
+	    2>err | cksum >got
+	[ "${PIPESTATUS[0]}" -eq 0 ] || { tail -n 2 rss.kb; cat err; false; }
+	[ ! -s err ] || { cat err; false; }
+	RSS_KB=$(tail -n 1 rss.kb)
+	sanitized || assert_rss_below 65536 'a first file with 100 MB of output'
+	"$ISOGREP" -j2 -n 'needle \d' t | by_path | cksum >want
+	cmp want got
+}
+
+@test "--sort=path: a file of many parts among others, -j1, -j2 and -j8 alike" {
+	# Outputs over 64 KiB go out in parts; here several such files are
+	# searched at once, their parts ahead of their turn held in order.
+	small_files t 300 3
+	for i in 5 50 150 250; do
+		yes "needle $i a longer matching line to fill the parts" |
+		    head -n 20000 >"t/d$((i % 100))/f$i"
+	done
+	"$ISOGREP" -j2 -n 'needle \d' t | by_path >want
+	[ "$(wc -l <want)" -eq 80888 ]
+	for j in 1 2 8; do
+		run --separate-stderr "$ISOGREP" -j "$j" --sort=path -n 'needle \d' t
+		assert_status 0
+		assert_no_stderr
+		[ "$output" = "$(cat want)" ] || { echo "-j $j differs"; false; }
+	done
 }
