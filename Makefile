@@ -97,7 +97,7 @@ tsan:
 	  UNIT_ENV="TSAN_OPTIONS=halt_on_error=1:atexit_sleep_ms=0" \
 	  ISOGREP_BIN=build/tsan/isogrep-bin build/tsan/isogrep-bin unit
 	ISOGREP=$(CURDIR)/build/tsan/isogrep-bin TSAN_OPTIONS=halt_on_error=1:atexit_sleep_ms=0 \
-	  bats tests/parallel.bats tests/split.bats
+	  bats tests/parallel.bats tests/split.bats tests/sort.bats
 
 $(BUILD)/isogrep-bin: $(OBJS)
 	$(CC) $(ALL_CFLAGS) -o $@ $(OBJS) $(LIBS) $(ALLOC_LIBS)

@@ -21,7 +21,7 @@ struct batch_entry {
 	bool named;
 };
 
-/* An empty batch with room for about bytes of paths; NULL on ENOMEM. */
+/* An empty batch with room for about bytes of paths. */
 struct batch *batch_new(size_t bytes);
 
 /* Append a path; false when it does not fit (the batch is unchanged). */

@@ -1,44 +1,61 @@
 /*
- * collector.h - the reply-port side: whole-file results to stdout.
+ * collector.h - the reply side of a search: results to stdout, each whole,
+ * and with --sort in order, in bounded memory.
  */
 #ifndef ISOGREP_COLLECTOR_H
 #define ISOGREP_COLLECTOR_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "isolate.h"
 #include "outbuf.h"
-#include "port.h"
 
-/* One file's formatted output, sent by a worker in one message. */
-struct result {
-	uint64_t seq; /* the file's place in walk order */
-	size_t len;
-	char data[];
-};
-
-/* Move out's contents into a new result message; NULL on ENOMEM. */
-struct result *result_from_outbuf(uint64_t seq, const struct outbuf *out);
-
-/*
- * Send out's contents to the printer as the result seq (a copy; out is
- * left as it was).  Once the reply port is closed the result is dropped.
- */
-void result_send(struct port *reply, uint64_t seq, const struct outbuf *out);
-
-struct collector_config {
-	struct port *reply;
+enum {
 	/*
-	 * Write results in sequence order (--sort=path): then every file
-	 * sends a result, even an empty one, so gaps can be told from waits.
+	 * Sorted, the bytes of results sent and not yet written that a
+	 * sender may add to, unless its result is the next to be written.
 	 */
-	bool sorted;
+	COLLECTOR_BUDGET = 16 * 1024 * 1024,
 };
 
+/* The reply port, and for a sorted search the order and its budget. */
+struct collector;
+
 /*
- * Isolate entry: arg is a struct collector_config.  Writes each result to
- * stdout in one piece until the reply port is closed and drained.
+ * A collector whose printer writes to fd (standard output but in tests),
+ * for at most capacity queued results.  sorted: results are
+ * written in sequence order (every sequence number from 0 up must be sent,
+ * its last part with last set), and senders wait while the results held
+ * ahead of their turn reach budget bytes.
+ */
+struct collector *collector_new(int fd, size_t capacity, bool sorted,
+    size_t budget);
+
+/* Free it, with any result still queued; its printer must have ended. */
+void collector_free(struct collector *c);
+
+/*
+ * Send out's contents (a copy; out is left as it was) as result seq, or
+ * as the next part of it: last says no more of seq follows.  The parts of
+ * one seq must be sent by one thread, in order.  Unsorted, every result
+ * is whole (last) and seq is not used.  Sorted, this waits while seq is not
+ * the next to be written and the results held would exceed the budget; the
+ * sender of the next result only waits while its own earlier parts exceed
+ * it, so the next result always gets through.  False when the result was
+ * dropped: the search was cancelled (cancel.h) or the collector closed.
+ */
+bool collector_send(struct collector *c, uint64_t seq, bool last,
+    const struct outbuf *out);
+
+/* No more results: the printer ends once it has written what it holds. */
+void collector_close(struct collector *c);
+
+/*
+ * Isolate entry: arg is a struct collector.  Writes each result to its fd
+ * in one piece until the collector is closed and drained.  Once the
+ * search is cancelled, results that arrive are dropped unwritten.
  */
 void collector_main(struct isolate *self, void *arg);
 

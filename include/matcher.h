@@ -36,7 +36,7 @@ struct matcher *matcher_compile(const struct match_config *mc,
 
 void matcher_free(struct matcher *m);
 
-/* Scratch space for one isolate (match data, JIT stack); NULL on ENOMEM. */
+/* Scratch space for one isolate (match data, JIT stack). */
 struct matcher_scratch *matcher_scratch_new(const struct matcher *m);
 void matcher_scratch_free(struct matcher_scratch *s);
 

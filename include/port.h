@@ -12,7 +12,7 @@
 
 struct port;
 
-/* Create a port holding at most capacity (>= 1) messages; NULL on ENOMEM. */
+/* Create a port holding at most capacity (>= 1) messages. */
 struct port *port_create(size_t capacity);
 
 /*

@@ -36,9 +36,9 @@ struct search_result {
 
 /*
  * Set up a searcher that selects lines as sel says, with m, and reports
- * them to sink (not owned); false on ENOMEM.
+ * them to sink (not owned).
  */
-bool searcher_init(struct searcher *s, const struct select_config *sel,
+void searcher_init(struct searcher *s, const struct select_config *sel,
     const struct matcher *m, struct sink *sink);
 void searcher_free(struct searcher *s);
 

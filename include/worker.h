@@ -6,16 +6,13 @@
 
 #include <stdbool.h>
 
-#include "isolate.h"
-#include "port.h"
+#include "pipeline.h"
 #include "search_setup.h"
 
 /* Read-only settings every worker shares. */
 struct worker_shared {
 	const struct search_setup *setup;
 	bool sorted;        /* send a result for every file (--sort) */
-	struct port *work;  /* batches in */
-	struct port *reply; /* results out */
 };
 
 /* One worker's own state; totals are read after it is joined. */
@@ -27,7 +24,10 @@ struct worker {
 	unsigned long long binary;   /* files skipped as binary */
 };
 
-/* Isolate entry: arg is a struct worker. */
-void worker_main(struct isolate *self, void *arg);
+/*
+ * A pipeline entry: w->arg is a struct worker; batches come in on
+ * w->work, results go out on w->reply.
+ */
+void worker_main(struct pipeline_worker *w);
 
 #endif

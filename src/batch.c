@@ -6,6 +6,7 @@
  * read in order, so no index is needed.
  */
 #include "batch.h"
+#include "xmalloc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -25,10 +26,8 @@ enum {
 struct batch *
 batch_new(size_t bytes)
 {
-	struct batch *b = malloc(sizeof(*b) + bytes);
+	struct batch *b = xmalloc(sizeof(*b) + bytes);
 
-	if (b == NULL)
-		return NULL;
 	b->count = 0;
 	b->used = 0;
 	b->cap = bytes;

@@ -13,6 +13,7 @@
 
 #include "batch.h"
 #include "diag.h"
+#include "xmalloc.h"
 
 enum {
 	BATCH_BYTES = 32 * 1024,
@@ -61,8 +62,6 @@ dispatch_emit(void *ctx, const struct candidate *c, bool named)
 			    c->path_len + 64 : BATCH_BYTES;
 
 			d->batch = batch_new(bytes);
-			if (d->batch == NULL)
-				diag_fatal("out of memory");
 		}
 		if (batch_add(d->batch, c->path, c->path_len, d->seq, named))
 			break;

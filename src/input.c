@@ -9,14 +9,13 @@
 #include <unistd.h>
 
 #include "diag.h"
+#include "filecheck.h"
 
 /* Would reading this file read our own output? */
 static bool
 is_output_file(const struct input_policy *p, const struct stat *st)
 {
-	return p->refuse_output && p->out != NULL &&
-	    S_ISREG(p->out->st_mode) && st->st_dev == p->out->st_dev &&
-	    st->st_ino == p->out->st_ino;
+	return p->refuse_output && filecheck_is_output(p->out, st);
 }
 
 bool
@@ -42,8 +41,7 @@ input_open_fd(struct input *in, int fd, const char *path, bool named,
 		source_open_fd(&in->src, fd, -1, false, false);
 	else
 		source_open_fd(&in->src, fd, (long long)st.st_size,
-		    (long long)st.st_blocks * 512 < (long long)st.st_size,
-		    p->may_map);
+		    filecheck_is_sparse(&st), p->may_map);
 	return true;
 }
 

@@ -17,19 +17,17 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "collector.h"
 #include "config.h"
 #include "diag.h"
 #include "dispatch.h"
 #include "filetype.h"
 #include "filter.h"
 #include "listing.h"
-#include "isolate.h"
 #include "mapguard.h"
 #include "matcher.h"
 #include "options.h"
 #include "outbuf.h"
-#include "port.h"
+#include "pipeline.h"
 #include "printer.h"
 #include "search_setup.h"
 #include "searcher.h"
@@ -37,6 +35,7 @@
 #include "split.h"
 #include "walker.h"
 #include "worker.h"
+#include "xmalloc.h"
 
 /* Global so the parsed options stay reachable (and leak-checker quiet). */
 static struct options opts;
@@ -142,8 +141,7 @@ search_direct(const struct options *o, const struct search_setup *setup)
 	/* Searched alone, a big file is mapped rather than read. */
 	direct.input.may_map = true;
 	sink = printer_sink_new(setup->print, setup->with_filename, &out);
-	if (!searcher_init(&s, setup->select, setup->matcher, sink))
-		diag_fatal("out of memory");
+	searcher_init(&s, setup->select, setup->matcher, sink);
 	s.flush = flush_stdout;
 	if (strcmp(o->paths[0], "-") == 0)
 		opened = input_open_fd(&in, STDIN_FILENO, "(standard input)",
@@ -183,57 +181,54 @@ fill_walker_config(struct walker_config *wc, const struct options *o,
 	wc->workers = workers;
 }
 
+/* The walk, feeding the workers' work port. */
+struct walk_feed {
+	struct walker_config wc;
+	struct walker_stats *stats;
+};
+
+static void
+feed_walk(struct port *work, void *ctx)
+{
+	struct walk_feed *f = ctx;
+	struct dispatch d;
+
+	dispatch_init(&d, work);
+	f->wc.emit = dispatch_emit;
+	f->wc.ctx = &d;
+	walker_run(&f->wc, f->stats);
+	dispatch_flush(&d);
+}
+
 static void
 search_parallel(const struct options *o, const struct search_setup *setup,
     const struct filter_plan *plan, struct run_totals *t)
 {
 	unsigned n = worker_count(o);
-	struct port *work = port_create(2 * (size_t)n + 2);
-	struct port *reply = port_create(256);
 	struct worker_shared shared = {
 		.setup = setup, .sorted = o->walk.sort == SORT_PATH,
-		.work = work, .reply = reply,
 	};
-	struct collector_config cc = {reply, o->walk.sort == SORT_PATH};
-	struct worker *workers = calloc(n, sizeof(*workers));
-	struct isolate **isolates = calloc(n, sizeof(*isolates));
-	struct isolate *printer;
-	struct walker_config wc;
-	struct dispatch d;
+	struct worker *workers = xcalloc(n, sizeof(*workers));
+	struct walk_feed feed = {.stats = &t->walk};
+	struct pipeline_config pc = {
+		.workers = n, .worker = worker_main,
+		.args = workers, .arg_size = sizeof(*workers),
+		.work_capacity = 2 * (size_t)n + 2,
+		.feed = feed_walk, .feed_ctx = &feed,
+		.print = true, .sorted = o->walk.sort == SORT_PATH,
+		.reply_capacity = 256,
+	};
 
-	if (work == NULL || reply == NULL || workers == NULL ||
-	    isolates == NULL)
-		diag_fatal("out of memory");
-	printer = isolate_spawn(collector_main, &cc);
-	if (printer == NULL)
-		diag_fatal("cannot start the printer thread");
-	for (unsigned i = 0; i < n; i++) {
+	for (unsigned i = 0; i < n; i++)
 		workers[i].shared = &shared;
-		isolates[i] = isolate_spawn(worker_main, &workers[i]);
-		if (isolates[i] == NULL)
-			diag_fatal("cannot start worker thread %u", i + 1);
-	}
-
-	dispatch_init(&d, work);
-	fill_walker_config(&wc, o, plan, n);
-	wc.emit = dispatch_emit;
-	wc.ctx = &d;
-	walker_run(&wc, &t->walk);
-	dispatch_flush(&d);
-	port_close(work);
+	fill_walker_config(&feed.wc, o, plan, n);
+	pipeline_run(&pc);
 	for (unsigned i = 0; i < n; i++) {
-		isolate_join(isolates[i]);
 		t->selected += workers[i].selected;
 		t->searched += workers[i].searched;
 		t->matched += workers[i].matched;
 		t->walk.skipped[SKIP_BINARY] += workers[i].binary;
 	}
-	port_close(reply);
-	isolate_join(printer);
-
-	port_destroy(work, NULL);
-	port_destroy(reply, NULL);
-	free(isolates);
 	free(workers);
 }
 

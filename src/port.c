@@ -12,6 +12,7 @@
  * the end, so no message that was successfully sent is ever lost.
  */
 #include "port.h"
+#include "xmalloc.h"
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -34,14 +35,8 @@ port_create(size_t capacity)
 
 	if (capacity == 0)
 		capacity = 1;
-	p = calloc(1, sizeof(*p));
-	if (p == NULL)
-		return NULL;
-	p->ring = calloc(capacity, sizeof(*p->ring));
-	if (p->ring == NULL) {
-		free(p);
-		return NULL;
-	}
+	p = xcalloc(1, sizeof(*p));
+	p->ring = xcalloc(capacity, sizeof(*p->ring));
 	p->capacity = capacity;
 	pthread_mutex_init(&p->lock, NULL);
 	pthread_cond_init(&p->not_empty, NULL);

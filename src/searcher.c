@@ -502,7 +502,7 @@ searcher_finish_regions(struct searcher *s, const char *path,
 	finish_file(&fs);
 }
 
-bool
+void
 searcher_init(struct searcher *s, const struct select_config *sel,
     const struct matcher *m, struct sink *sink)
 {
@@ -514,7 +514,6 @@ searcher_init(struct searcher *s, const struct select_config *sel,
 	s->scratch = matcher_scratch_new(m);
 	sink->matcher = m;
 	sink->scratch = s->scratch;
-	return s->scratch != NULL;
 }
 
 void

@@ -33,11 +33,12 @@
 #include "cancel.h"
 #include "collector.h"
 #include "diag.h"
-#include "isolate.h"
+#include "filecheck.h"
 #include "mapguard.h"
-#include "port.h"
+#include "pipeline.h"
 #include "printer.h"
 #include "searcher.h"
+#include "xmalloc.h"
 
 /* What is known of the segments before each one. */
 struct ledger {
@@ -64,7 +65,6 @@ struct split_shared {
 	size_t *bounds;   /* segment k is map[bounds[k], bounds[k + 1]) */
 	size_t nseg;
 	bool send;        /* OUTPUT_LINES: every segment sends its output */
-	struct port *reply;
 	struct ledger ledger;
 	atomic_size_t next; /* the next segment to take */
 	atomic_bool shrank; /* SIGBUS: the file was cut short */
@@ -72,6 +72,8 @@ struct split_shared {
 
 struct split_worker {
 	struct split_shared *sh;
+	struct collector *reply; /* NULL: nothing is printed per segment */
+	size_t taken;            /* the segment it holds, or SIZE_MAX */
 	struct region_result total;
 };
 
@@ -82,14 +84,11 @@ ledger_init(struct ledger *l, size_t nseg)
 	pthread_mutex_init(&l->lock, NULL);
 	pthread_cond_init(&l->grew, NULL);
 	l->nseg = nseg;
-	l->lines = calloc(nseg, sizeof(*l->lines));
-	l->nul = calloc(nseg, sizeof(*l->nul));
-	l->published = calloc(nseg, sizeof(*l->published));
-	l->lines_before = calloc(nseg + 1, sizeof(*l->lines_before));
-	l->nul_before = calloc(nseg + 1, sizeof(*l->nul_before));
-	if (l->lines == NULL || l->nul == NULL || l->published == NULL ||
-	    l->lines_before == NULL || l->nul_before == NULL)
-		diag_fatal("out of memory");
+	l->lines = xcalloc(nseg, sizeof(*l->lines));
+	l->nul = xcalloc(nseg, sizeof(*l->nul));
+	l->published = xcalloc(nseg, sizeof(*l->published));
+	l->lines_before = xcalloc(nseg + 1, sizeof(*l->lines_before));
+	l->nul_before = xcalloc(nseg + 1, sizeof(*l->nul_before));
 }
 
 static void
@@ -179,6 +178,19 @@ release_segment(const struct split_shared *sh, size_t k)
 		(void)madvise((void *)from, to - from, MADV_DONTNEED);
 }
 
+/*
+ * Send segment k's output.  The printer writes segments in order and
+ * holds back later ones only so far (collector.h), so every segment a
+ * worker takes is sent, if only empty, or the ones after it would wait.
+ */
+static void
+send_segment(struct split_worker *w, size_t k, const struct outbuf *out)
+{
+	if (w->reply != NULL)
+		(void)collector_send(w->reply, k, true, out);
+	w->taken = SIZE_MAX;
+}
+
 /* Take segments until none is left or the run is abandoned. */
 static void
 search_segments(struct split_worker *w, struct searcher *s, struct outbuf *out)
@@ -197,32 +209,34 @@ search_segments(struct split_worker *w, struct searcher *s, struct outbuf *out)
 
 		if (k >= sh->nseg)
 			break;
+		w->taken = k;
+		outbuf_clear(out);
 		seg = sh->map + sh->bounds[k];
 		len = sh->bounds[k + 1] - sh->bounds[k];
 		lines = bytecount_newlines_nul(seg, len, &nul);
 		ledger_publish(&sh->ledger, k, lines, nul);
-		if (!ledger_wait(&sh->ledger, k, &lines_before, &nul))
+		if (!ledger_wait(&sh->ledger, k, &lines_before, &nul)) {
+			send_segment(w, k, out);
 			break;
+		}
 		at.offset = sh->bounds[k];
 		at.line_no = lines_before + 1;
 		at.binary = nul && !sh->setup->select->text;
-		outbuf_clear(out);
 		input_open_region(&in, sh->path, seg, len);
 		searcher_search_region(s, &in, &at, &res);
 		input_close(&in);
 		w->total.selected += res.selected;
 		w->total.binary_lines += res.binary_lines;
 		w->total.binary_matched |= res.binary_matched;
-		if (sh->send)
-			result_send(sh->reply, k, out);
+		send_segment(w, k, out);
 		release_segment(sh, k);
 	}
 }
 
 static void
-split_worker_main(struct isolate *self, void *arg)
+split_worker_main(struct pipeline_worker *pw)
 {
-	struct split_worker *w = arg;
+	struct split_worker *w = pw->arg;
 	struct split_shared *sh = w->sh;
 	struct searcher s;
 	struct outbuf out = OUTBUF_INIT;
@@ -230,9 +244,9 @@ split_worker_main(struct isolate *self, void *arg)
 	    sh->setup->with_filename, &out);
 	sigjmp_buf jb;
 
-	(void)self;
-	if (!searcher_init(&s, sh->setup->select, sh->setup->matcher, sink))
-		diag_fatal("out of memory");
+	w->reply = pw->reply;
+	w->taken = SIZE_MAX;
+	searcher_init(&s, sh->setup->select, sh->setup->matcher, sink);
 	if (sigsetjmp(jb, 0) == 0) {
 		mapguard_arm(&jb);
 		search_segments(w, &s, &out);
@@ -241,6 +255,11 @@ split_worker_main(struct isolate *self, void *arg)
 		atomic_store(&sh->shrank, true);
 		atomic_store(&sh->next, sh->nseg);
 		ledger_abort(&sh->ledger);
+		/* Its last record may be cut: the segment prints nothing. */
+		if (w->taken != SIZE_MAX) {
+			outbuf_clear(&out);
+			send_segment(w, w->taken, &out);
+		}
 	}
 	mapguard_disarm();
 	searcher_free(&s);
@@ -260,9 +279,8 @@ cut_segments(struct split_shared *sh, size_t len)
 	size_t start = 0;
 	size_t k = 0;
 
-	sh->bounds = malloc((len / SPLIT_SEGMENT + 2) * sizeof(*sh->bounds));
-	if (sh->bounds == NULL)
-		diag_fatal("out of memory");
+	sh->bounds = xreallocarray(NULL, len / SPLIT_SEGMENT + 2,
+	    sizeof(*sh->bounds));
 	sh->bounds[k++] = 0;
 	while (len - start > SPLIT_SEGMENT) {
 		size_t from = start + SPLIT_SEGMENT;
@@ -298,10 +316,8 @@ static bool
 big_enough(const struct stat *st, const struct stat *out_st)
 {
 	return S_ISREG(st->st_mode) && st->st_size >= SPLIT_MIN &&
-	    (uintmax_t)st->st_size <= SIZE_MAX &&
-	    (long long)st->st_blocks * 512 >= (long long)st->st_size &&
-	    !(out_st != NULL && S_ISREG(out_st->st_mode) &&
-	    out_st->st_dev == st->st_dev && out_st->st_ino == st->st_ino);
+	    (uintmax_t)st->st_size <= SIZE_MAX && !filecheck_is_sparse(st) &&
+	    !filecheck_is_output(out_st, st);
 }
 
 /*
@@ -331,46 +347,28 @@ map_file(const char *path, const struct stat *out_st, size_t *len)
 	return map == MAP_FAILED ? NULL : map;
 }
 
-/* Start the workers (and the printer), wait for them, sum up. */
+/* Run the workers (and the printer), then sum up what they found. */
 static void
 run_workers(struct split_shared *sh, unsigned workers,
     struct region_result *total)
 {
-	struct split_worker *w = calloc(workers, sizeof(*w));
-	struct isolate **iso = calloc(workers, sizeof(*iso));
-	struct collector_config cc = {NULL, true};
-	struct isolate *printer = NULL;
+	struct split_worker *w = xcalloc(workers, sizeof(*w));
+	struct pipeline_config pc = {
+		.workers = workers, .worker = split_worker_main,
+		.args = w, .arg_size = sizeof(*w),
+		.print = sh->send, .sorted = true,
+		.reply_capacity = 2 * (size_t)workers + 2,
+	};
 
-	if (w == NULL || iso == NULL)
-		diag_fatal("out of memory");
-	if (sh->send) {
-		sh->reply = port_create(2 * (size_t)workers + 2);
-		if (sh->reply == NULL)
-			diag_fatal("out of memory");
-		cc.reply = sh->reply;
-		printer = isolate_spawn(collector_main, &cc);
-		if (printer == NULL)
-			diag_fatal("cannot start the printer thread");
-	}
-	for (unsigned i = 0; i < workers; i++) {
+	for (unsigned i = 0; i < workers; i++)
 		w[i].sh = sh;
-		iso[i] = isolate_spawn(split_worker_main, &w[i]);
-		if (iso[i] == NULL)
-			diag_fatal("cannot start worker thread %u", i + 1);
-	}
+	pipeline_run(&pc);
 	memset(total, 0, sizeof(*total));
 	for (unsigned i = 0; i < workers; i++) {
-		isolate_join(iso[i]);
 		total->selected += w[i].total.selected;
 		total->binary_lines += w[i].total.binary_lines;
 		total->binary_matched |= w[i].total.binary_matched;
 	}
-	if (printer != NULL) {
-		port_close(sh->reply);
-		isolate_join(printer);
-		port_destroy(sh->reply, free);
-	}
-	free(iso);
 	free(w);
 }
 
@@ -412,8 +410,7 @@ split_search(const struct search_setup *setup, const char *path,
 		struct sink *sink = printer_sink_new(setup->print,
 		    setup->with_filename, &out);
 
-		if (!searcher_init(&s, setup->select, setup->matcher, sink))
-			diag_fatal("out of memory");
+		searcher_init(&s, setup->select, setup->matcher, sink);
 		searcher_finish_regions(&s, path, &total);
 		outbuf_write_fd(&out, STDOUT_FILENO);
 		searcher_free(&s);

@@ -3,11 +3,14 @@
  *
  * A worker takes path batches from the work port until it is closed,
  * searches each file with its own searcher (read buffer, PCRE2 scratch,
- * all in its private arena), and sends every file's whole output to the
- * reply port.  Files with no output send nothing.  Unsorted, the outputs
+ * all in its private arena), and sends every file's output to the
+ * printer.  Files with no output send nothing.  Unsorted, the outputs
  * of a batch's files go together in one message (each file's output still
- * whole), so that -c over many files does not wake the printer per file;
- * sorted, each file is a message of its own, found by its place.
+ * whole), so that -c over many files does not wake the printer per file.
+ * Sorted, each file sends a result of its own, found by its place, even
+ * an empty one; a long output is sent in parts as the searcher makes it,
+ * so a worker never holds a file's output whole (collector.c says why
+ * that keeps memory bounded).
  */
 #include "worker.h"
 
@@ -26,25 +29,46 @@ enum {
 	WORKER_SEND = 1024, /* unsorted output is sent at this size */
 };
 
-/* Send out's contents (if any) as one result, then empty it. */
+/* A worker's output buffer, and where its parts go. */
+struct worker_out {
+	struct outbuf buf; /* first, so the searcher's flush finds the rest */
+	struct collector *reply;
+	uint64_t seq;      /* the file being searched (sorted) */
+};
+
+/* Send buf's contents as (the last part of) result seq, then empty it. */
 static void
-send_output(const struct worker_shared *sh, uint64_t seq, struct outbuf *out)
+send_output(struct worker_out *wo, uint64_t seq, bool last)
 {
-	result_send(sh->reply, seq, out);
-	outbuf_clear(out);
+	/* Dropped only when the search stops: nothing is lost then. */
+	(void)collector_send(wo->reply, seq, last, &wo->buf);
+	outbuf_clear(&wo->buf);
+}
+
+/*
+ * The searcher's flush, sorted only: what the file printed so far goes
+ * out as a part of its result.  (The cast is sound: buf is the first
+ * member of struct worker_out.)
+ */
+static void
+send_part(struct outbuf *out)
+{
+	struct worker_out *wo = (struct worker_out *)out;
+
+	send_output(wo, wo->seq, false);
 }
 
 static void
-search_entry(struct worker *w, struct searcher *s, struct outbuf *out,
+search_entry(struct worker *w, struct searcher *s, struct worker_out *wo,
     const struct batch_entry *e)
 {
 	const struct worker_shared *sh = w->shared;
+	struct outbuf *out = &wo->buf;
 	struct search_result res = {0, false};
 	struct input in;
 	bool opened;
 
-	if (sh->sorted)
-		outbuf_clear(out);
+	wo->seq = e->seq;
 	if (strcmp(e->path, "-") == 0)
 		opened = input_open_fd(&in, STDIN_FILENO, "(standard input)",
 		    true, &sh->setup->input);
@@ -65,36 +89,36 @@ search_entry(struct worker *w, struct searcher *s, struct outbuf *out,
 	if (sh->setup->print->output == OUTPUT_QUIET && res.selected > 0)
 		cancel_request();
 	if (sh->sorted || out->len >= WORKER_SEND)
-		send_output(sh, e->seq, out);
+		send_output(wo, e->seq, true);
 }
 
 void
-worker_main(struct isolate *self, void *arg)
+worker_main(struct pipeline_worker *pw)
 {
-	struct worker *w = arg;
+	struct worker *w = pw->arg;
 	const struct worker_shared *sh = w->shared;
 	const struct search_setup *setup = sh->setup;
 	struct searcher s;
-	struct outbuf out = OUTBUF_INIT;
+	struct worker_out wo = {OUTBUF_INIT, pw->reply, 0};
 	struct sink *sink = printer_sink_new(setup->print,
-	    setup->with_filename, &out);
+	    setup->with_filename, &wo.buf);
 	void *msg;
 
-	(void)self;
-	if (!searcher_init(&s, setup->select, setup->matcher, sink))
-		diag_fatal("out of memory");
-	while (port_recv(sh->work, &msg)) {
+	searcher_init(&s, setup->select, setup->matcher, sink);
+	if (sh->sorted)
+		s.flush = send_part;
+	while (port_recv(pw->work, &msg)) {
 		struct batch *b = msg;
 		struct batch_entry e;
 		size_t cursor = 0;
 
 		while (!cancel_requested() && batch_next(b, &cursor, &e))
-			search_entry(w, &s, &out, &e);
-		if (out.len > 0)
-			send_output(sh, e.seq, &out);
+			search_entry(w, &s, &wo, &e);
+		if (wo.buf.len > 0)
+			send_output(&wo, e.seq, true);
 		batch_free(b);
 	}
 	searcher_free(&s);
 	printer_sink_free(sink);
-	outbuf_free(&out);
+	outbuf_free(&wo.buf);
 }

@@ -139,8 +139,9 @@ record_search(const char *text, size_t len, const char *needle,
 	rec.base.ops = &rec_ops;
 	rec.base.wants = SINK_WANTS_LINES | SINK_WANTS_NUMBERS;
 	rec.base.out = &out;
-	if (fd < 0 || !searcher_init(&s, sel, m, &rec.base))
+	if (fd < 0)
 		return NULL;
+	searcher_init(&s, sel, m, &rec.base);
 	if (input_open_fd(&in, fd, "f", named, &policy)) {
 		searcher_search(&s, &in, &res);
 		input_close(&in);
