@@ -18,9 +18,13 @@ ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) -Iinclude $(CFLAGS) $(EXTRA_CFLAGS)
 LIBS = -lpcre2-8 -lpthread
 ALLOC_LIBS = -ljemalloc
 
-SRCS = $(wildcard src/*.c)
+# src/LAYER/X.c and include/LAYER/X.h, main.c alone on top (README.md,
+# "For contributors"); tests/unit/LAYER/test_X.c mirror them.
+LAYERS = base runtime match search print walk pipeline cli
+SRCS = src/main.c $(foreach l,$(LAYERS),$(wildcard src/$(l)/*.c))
 LIB_SRCS = $(filter-out src/main.c,$(SRCS))
-UNIT_SRCS = $(wildcard tests/unit/test_*.c)
+HEADERS = $(foreach l,$(LAYERS),$(wildcard include/$(l)/*.h))
+UNIT_SRCS = $(foreach l,$(LAYERS),$(wildcard tests/unit/$(l)/test_*.c))
 UNIT_RUNNER = tests/unit/unit.c
 
 BUILD ?= build
@@ -32,21 +36,21 @@ DEBIAN_PACKAGES = build-essential libpcre2-dev libjemalloc-dev bats \
                   grep util-linux bsdutils diffutils git time \
                   clang libclang-rt-14-dev
 
-.PHONY: all deps check unit bats sanitize asan tsan fuzz install clean docs docs-check
+.PHONY: all deps check unit bats sanitize asan tsan fuzz install clean docs \
+	docs-check layers-check
 
 all: isogrep
 
 isogrep: $(OBJS)
 	$(CC) $(ALL_CFLAGS) -o $@ $(OBJS) $(LIBS) $(ALLOC_LIBS)
 
-$(BUILD)/%.o: src/%.c $(wildcard include/*.h) | $(BUILD)
+$(BUILD)/%.o: src/%.c $(HEADERS)
+	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-$(BUILD)/unit/%: tests/unit/%.c $(UNIT_RUNNER) tests/unit/unit.h $(LIB_OBJS) | $(BUILD)/unit
+$(BUILD)/unit/%: tests/unit/%.c $(UNIT_RUNNER) tests/unit/unit.h $(LIB_OBJS)
+	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(UNIT_RUNNER) $(LIB_OBJS) $(LIBS) $(ALLOC_LIBS)
-
-$(BUILD) $(BUILD)/unit:
-	mkdir -p $@
 
 # Idempotent: apt only runs when a package is missing.
 deps:
@@ -60,7 +64,13 @@ deps:
 	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing; \
 	else echo "deps: all installed"; fi
 
-check: isogrep docs-check unit bats
+check: isogrep docs-check layers-check unit bats
+
+# A lower layer never includes a higher one, and every header compiles
+# alone (tests/layers.sh).
+layers-check:
+	@CC="$(CC)" CFLAGS="-std=c11 -D_GNU_SOURCE $(WARN) -Iinclude" \
+	  sh tests/layers.sh $(LAYERS)
 
 # The binary the tests run ($ISOGREP): ./isogrep, or a sanitizer build.
 ISOGREP_BIN ?= isogrep
@@ -73,7 +83,8 @@ unit: $(UNIT_BINS) $(ISOGREP_BIN)
 # (tests/probe/posix_probe.c) in one process instead of one isogrep each.
 POSIX_PROBE = build/posix_probe
 
-$(POSIX_PROBE): tests/probe/posix_probe.c $(LIB_OBJS) | $(BUILD)
+$(POSIX_PROBE): tests/probe/posix_probe.c $(LIB_OBJS)
+	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB_OBJS) $(LIBS) $(ALLOC_LIBS)
 
 bats: isogrep $(POSIX_PROBE)
@@ -146,15 +157,13 @@ $(FUZZ_RUNS): fuzz-%: $(FUZZ_BUILD)/fuzz_%
 	  $(FUZZ_BUILD)/corpus-$* tests/fuzz/seeds/$*
 
 $(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_COMMON) $(FUZZ_LIB_OBJS) \
-    tests/fuzz/track.h $(wildcard include/*.h)
+    tests/fuzz/track.h $(HEADERS)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_COMMON) \
 	  $(FUZZ_LIB_OBJS) $(LIBS)
 
-$(FUZZ_BUILD)/obj/%.o: src/%.c $(wildcard include/*.h) | $(FUZZ_BUILD)/obj
+$(FUZZ_BUILD)/obj/%.o: src/%.c $(HEADERS)
+	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
-
-$(FUZZ_BUILD)/obj:
-	mkdir -p $@
 
 # The man page and completions are generated from the flag table.
 DOCS = man/isogrep.1:man completions/isogrep.bash:bash \

@@ -35,7 +35,7 @@ assert_clean_end()
 
 # --- the match limit ----------------------------------------------------------------
 #
-# Patterns without a required string go to the ASCII DFA (src/dfa.c), which
+# Patterns without a required string go to the ASCII DFA (src/match/dfa.c), which
 # decides (a+)+$ on ASCII lines with no backtracking at all.  The \b in
 # (a+)+\b$ keeps these tests on PCRE2 alone: \b changes nothing here but
 # is not in the DFA's subset.

@@ -15,7 +15,7 @@ load helpers/faults
 # slow_tree: 200 files of 40 lines: 20 selected lines "match fN I" and 20
 # lines of 25 a's and a '!' on which '(a|aa)+\b$' fails after about 10^5
 # steps (Fibonacci), so a search takes seconds, not milliseconds.  (The \b
-# changes no answer; it keeps the pattern from the ASCII DFA, src/dfa.c,
+# changes no answer; it keeps the pattern from the ASCII DFA, src/match/dfa.c,
 # which would decide these lines at once.)
 slow_tree()
 {

@@ -1,6 +1,6 @@
 #!/usr/bin/env bats
 # --sort=path in bounded memory (issue 9): results that arrive before
-# their turn are held only up to a budget (src/collector.c), after which
+# their turn are held only up to a budget (src/pipeline/collector.c), after which
 # the workers and the walk wait for the printer; a long output is sent in
 # parts as it is made.  Whatever the waiting, the output is the unsorted
 # output in path order.  The Makefile also runs this file under

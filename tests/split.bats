@@ -1,6 +1,6 @@
 #!/usr/bin/env bats
 # One big file named alone is cut into segments searched by several workers
-# (src/split.c).  Its output must be byte for byte what one worker prints:
+# (src/pipeline/split.c).  Its output must be byte for byte what one worker prints:
 # the references are the same search with -j1 (never split) and over
 # standard input (never mapped).  The Makefile also runs this file under
 # ThreadSanitizer.

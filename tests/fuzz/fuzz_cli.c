@@ -26,9 +26,9 @@
 #include <string.h>
 #include <time.h>
 
-#include "cli.h"
-#include "diag.h"
-#include "options.h"
+#include "base/diag.h"
+#include "cli/cli.h"
+#include "cli/options.h"
 #include "track.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);

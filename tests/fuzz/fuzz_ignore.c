@@ -20,8 +20,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "glob.h"
-#include "ignore.h"
+#include "walk/glob.h"
+#include "walk/ignore.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -32,12 +32,12 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-#include "diag.h"
-#include "matcher.h"
-#include "options.h"
-#include "outbuf.h"
-#include "printer.h"
-#include "searcher.h"
+#include "base/diag.h"
+#include "base/outbuf.h"
+#include "cli/options.h"
+#include "match/matcher.h"
+#include "print/printer.h"
+#include "search/searcher.h"
 #include "track.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);

@@ -16,10 +16,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "matcher.h"
-#include "outbuf.h"
-#include "pattern.h"
-#include "posix_syntax.h"
+#include "base/outbuf.h"
+#include "match/matcher.h"
+#include "match/pattern.h"
+#include "match/posix_syntax.h"
 
 static char *
 slurp(const char *path, size_t *len)

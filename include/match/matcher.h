@@ -1,0 +1,95 @@
+/*
+ * matcher.h - compiled patterns (shared, read-only) and the per-isolate
+ * scratch space PCRE2 needs to run them.
+ *
+ * Matching is line-oriented: a line is a run of bytes ended by '\n' or by
+ * the end of the buffer, and no match ever spans two lines.
+ */
+#ifndef ISOGREP_MATCHER_H
+#define ISOGREP_MATCHER_H
+
+#include <stddef.h>
+
+#include "match/pattern.h"
+
+struct matcher;
+struct matcher_scratch;
+
+/* A half-open byte range [start, end). */
+struct span {
+	size_t start;
+	size_t end;
+};
+
+/* Why patterns could not be compiled, for the user. */
+struct matcher_error {
+	char message[512];
+};
+
+/*
+ * Compile the patterns of mc (with -F, -i/-S, -w, -x applied) once, with
+ * JIT where available.  NULL for a bad pattern, with PCRE2's message and
+ * offset (or grep's, for -E and -G) in *e.
+ */
+struct matcher *matcher_compile(const struct match_config *mc,
+    struct matcher_error *e);
+
+void matcher_free(struct matcher *m);
+
+/* Scratch space for one isolate (match data, JIT stack). */
+struct matcher_scratch *matcher_scratch_new(const struct matcher *m);
+void matcher_scratch_free(struct matcher_scratch *s);
+
+/*
+ * Find the first line of buf[from, len) with a match; from is a line start.
+ * Returns 1 with the line (without its '\n') in *line; 0 when no line
+ * matches; a negative PCRE2 error code when matching the line *line failed
+ * (the caller reports it and resumes after that line).
+ */
+int matcher_next_line(const struct matcher *m, struct matcher_scratch *s,
+    const char *buf, size_t len, size_t from, struct span *line);
+
+/*
+ * The buffer given to matcher_next_line changed contents (a new chunk,
+ * perhaps at the same address): forget what was found in the old one.
+ */
+void matcher_new_buffer(struct matcher_scratch *s);
+
+/*
+ * Find the first match in line[start, len), a single line without its
+ * newline.  Returns 1 with the match in *match, 0 for none, or a negative
+ * PCRE2 error code.
+ */
+int matcher_find_in_line(const struct matcher *m, struct matcher_scratch *s,
+    const char *line, size_t len, size_t start, struct span *match);
+
+/* A growable list of spans; {NULL, 0, 0} is empty. */
+struct span_list {
+	struct span *v;
+	size_t len;
+	size_t cap;
+};
+
+void span_list_free(struct span_list *l);
+
+/*
+ * Every non-empty match in line[0, len), a single line without its
+ * newline, left to right, into *spans (emptied first): what -o, colors,
+ * JSON submatches and --replace show.  After an empty match the search
+ * goes on one UTF-8 character further.  Returns the number of spans, or a
+ * negative PCRE2 error code (the spans found before it are kept).
+ */
+int matcher_line_spans(const struct matcher *m, struct matcher_scratch *s,
+    const char *line, size_t len, struct span_list *spans);
+
+/*
+ * For patterns that are plain strings (no -w/-x): the most bytes a match
+ * can span, so a caller may search a long line in overlapping windows
+ * without holding it whole.  0 for anything else.
+ */
+size_t matcher_literal_span(const struct matcher *m);
+
+/* Describe a negative result of the functions above ("match limit ..."). */
+void matcher_error_message(int code, char *buf, size_t size);
+
+#endif

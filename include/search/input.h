@@ -1,0 +1,57 @@
+/*
+ * input.h - opening one input for a search.
+ *
+ * Everything decided about an input before its first byte is read is
+ * decided here, once: whether a walked entry is still a regular file,
+ * whether the input is our own output file, and which byte source reads
+ * it (read(2) around holes, or a mapping).  The searcher then only reads.
+ */
+#ifndef ISOGREP_INPUT_H
+#define ISOGREP_INPUT_H
+
+#include <stdbool.h>
+#include <sys/stat.h>
+
+#include "search/source.h"
+
+/* How inputs are opened; the same for every input of a run. */
+struct input_policy {
+	bool follow;   /* walked symbolic links may be followed */
+	bool may_map;  /* map big files (an input searched alone) */
+	/*
+	 * Standard output when it is a regular file, or NULL; with
+	 * refuse_output, an input that is that file is refused, since
+	 * searching it while appending lines to it would never end.
+	 */
+	const struct stat *out;
+	bool refuse_output;
+};
+
+struct input {
+	struct byte_source src;
+	const char *path; /* as shown to the user */
+	bool named;       /* given by the user: a binary file is reported */
+	bool stream;      /* not a regular file: output goes out as found */
+	int fd;
+	bool own_fd;
+};
+
+/*
+ * Open path.  False when there is nothing to search: an open failure or a
+ * refused input (reported on stderr), or a walked entry that is no
+ * longer a regular file (silently).  named: the user gave it.
+ */
+bool input_open_path(struct input *in, const char *path, bool named,
+    const struct input_policy *p);
+
+/* The same for the open descriptor fd (not owned), shown as path. */
+bool input_open_fd(struct input *in, int fd, const char *path, bool named,
+    const struct input_policy *p);
+
+/* buf[0, len) of a mapping the caller owns, as part of the file path. */
+void input_open_region(struct input *in, const char *path, const char *buf,
+    size_t len);
+
+void input_close(struct input *in);
+
+#endif

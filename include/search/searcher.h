@@ -1,0 +1,80 @@
+/*
+ * searcher.h - search one input and report what it finds to a sink.
+ */
+#ifndef ISOGREP_SEARCHER_H
+#define ISOGREP_SEARCHER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "base/outbuf.h"
+#include "match/matcher.h"
+#include "search/input.h"
+#include "search/reader.h"
+#include "search/select.h"
+#include "search/sink.h"
+
+/* Everything one isolate needs to search inputs; owned by that isolate. */
+struct searcher {
+	const struct select_config *sel;
+	const struct matcher *matcher;
+	struct matcher_scratch *scratch;
+	struct reader reader;
+	struct sink *sink;
+	/*
+	 * Called with the sink's output so far after each chunk when set
+	 * (the direct path streams); NULL keeps an input's output together.
+	 */
+	void (*flush)(struct outbuf *out);
+};
+
+/* What searching one file found. */
+struct search_result {
+	unsigned long long selected; /* lines selected (capped by -m) */
+	bool skipped_binary;         /* not searched: binary, in a walk */
+};
+
+/*
+ * Set up a searcher that selects lines as sel says, with m, and reports
+ * them to sink (not owned).
+ */
+void searcher_init(struct searcher *s, const struct select_config *sel,
+    const struct matcher *m, struct sink *sink);
+void searcher_free(struct searcher *s);
+
+/*
+ * Search the opened input in, reporting to the searcher's sink.  A
+ * binary input the user did not name is skipped (res says so).  Read
+ * errors are reported on stderr.
+ */
+void searcher_search(struct searcher *s, struct input *in,
+    struct search_result *res);
+
+/* Where a piece of a file starts, to search it alone (see split.h). */
+struct region_start {
+	unsigned long long offset;  /* the piece's offset in the file */
+	unsigned long long line_no; /* the number of its first line */
+	bool binary;                /* binary data began before it */
+};
+
+/* What searching a piece found, to be summed over the pieces. */
+struct region_result {
+	unsigned long long selected;
+	unsigned long long binary_lines;
+	bool binary_matched;
+};
+
+/*
+ * Search in, a region of a mapped file (input_open_region) whose whole
+ * lines start as at says, as that part of the file: its selected lines go
+ * to the sink, but not the end of the file (no -c count, no binary
+ * notice).  The caller guards against SIGBUS (mapguard.h).
+ */
+void searcher_search_region(struct searcher *s, struct input *in,
+    const struct region_start *at, struct region_result *res);
+
+/* After all pieces: the end of the file path, from the pieces' totals. */
+void searcher_finish_regions(struct searcher *s, const char *path,
+    const struct region_result *total);
+
+#endif

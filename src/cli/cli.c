@@ -1,0 +1,520 @@
+/*
+ * cli.c - the command-line parser.
+ *
+ * The command-line layer (src/cli/): the one flag table, the parser, the
+ * config file and the documents generated from the table.  Only this
+ * layer and main see the whole struct options; it hands each layer below
+ * its own config.
+ *
+ * GNU-style: short flags bundle (-inH), arguments attach or follow (-m2,
+ * -m 2, --max-count=2), flags may come after positional arguments, and "--"
+ * ends the flags.  Flag names and arities come from the table in flags.c;
+ * this file only knows what each flag does to struct options.
+ */
+#include "cli/cli.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "base/diag.h"
+#include "base/xmalloc.h"
+#include "cli/docgen.h"
+#include "cli/flags.h"
+#include "cli/units.h"
+
+#define ISOGREP_VERSION "0.1.0"
+
+/* The positional arguments, kept reachable for the leak checker (volatile:
+ * a store that is never read must not be optimised away). */
+static const char **volatile positional_store;
+
+/* Growable list of patterns; grows in place inside opts. */
+static size_t patterns_cap;
+
+static void
+add_pattern(struct options *opts, const char *text, size_t len)
+{
+	if (opts->match.npatterns == patterns_cap) {
+		size_t cap = patterns_cap ? patterns_cap * 2 : 8;
+		struct pattern *p = xrealloc(opts->match.patterns, cap * sizeof(*p));
+
+		opts->match.patterns = p;
+		patterns_cap = cap;
+	}
+	opts->match.patterns[opts->match.npatterns].text = text;
+	opts->match.patterns[opts->match.npatterns].len = len;
+	opts->match.npatterns++;
+}
+
+/* A pattern with newlines is several patterns, as in grep. */
+static void
+add_pattern_lines(struct options *opts, const char *text, size_t len,
+    bool drop_final_empty)
+{
+	const char *end = text + len;
+
+	for (;;) {
+		const char *nl = memchr(text, '\n', (size_t)(end - text));
+
+		if (nl == NULL) {
+			if (text < end || !drop_final_empty)
+				add_pattern(opts, text, (size_t)(end - text));
+			return;
+		}
+		add_pattern(opts, text, (size_t)(nl - text));
+		text = nl + 1;
+	}
+}
+
+/* Read all of a pattern file; its contents live as long as the program. */
+static void
+add_pattern_file(struct options *opts, const char *path)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	char *data = NULL;
+	size_t len = 0, cap = 0;
+
+	if (f == NULL)
+		diag_fatal("%s: %s", path, strerror(errno));
+	for (;;) {
+		size_t n;
+
+		if (cap - len < 4096) {
+			cap = cap ? cap * 2 : 8192;
+			data = xrealloc(data, cap);
+		}
+		n = fread(data + len, 1, cap - len, f);
+		len += n;
+		if (n == 0)
+			break;
+	}
+	if (ferror(f))
+		diag_fatal("%s: %s", path, strerror(errno));
+	if (f != stdin)
+		fclose(f);
+	/* An empty file has no patterns at all: it matches nothing. */
+	if (len > 0)
+		add_pattern_lines(opts, data, len, true);
+	else
+		free(data);
+}
+
+/* Append to a growable array of n items of size bytes; returns the slot. */
+static void *
+push(void *arrayp, size_t *n, size_t size)
+{
+	void **array = arrayp;
+	char *grown = xrealloc(*array, (*n + 1) * size);
+
+	*array = grown;
+	return grown + (*n)++ * size;
+}
+
+static void
+push_str(const char ***array, size_t *n, const char *s)
+{
+	*(const char **)push(array, n, sizeof(**array)) = s;
+}
+
+static void
+add_glob(struct options *o, const char *arg, bool casefold)
+{
+	struct glob_arg *g = push(&o->filter.globs, &o->filter.nglobs, sizeof(*g));
+
+	g->negated = arg[0] == '!';
+	g->text = g->negated ? arg + 1 : arg;
+	g->casefold = casefold;
+}
+
+/* "f", "d", "l", "x", "e" or their full names, comma separated. */
+static unsigned
+parse_entry_types(const char *arg)
+{
+	static const struct {
+		const char *letter;
+		const char *name;
+		unsigned bit;
+	} kinds[] = {
+		{"f", "file", ENTRY_FILE}, {"d", "directory", ENTRY_DIR},
+		{"l", "symlink", ENTRY_SYMLINK}, {"x", "executable", ENTRY_EXEC},
+		{"e", "empty", ENTRY_EMPTY},
+	};
+	const size_t nkinds = sizeof(kinds) / sizeof(kinds[0]);
+	unsigned bits = 0;
+	const char *p = arg;
+
+	do {
+		size_t len = strcspn(p, ",");
+		size_t i;
+
+		for (i = 0; i < nkinds; i++)
+			if ((strlen(kinds[i].letter) == len &&
+			    memcmp(p, kinds[i].letter, len) == 0) ||
+			    (strlen(kinds[i].name) == len &&
+			    memcmp(p, kinds[i].name, len) == 0))
+				break;
+		if (i == nkinds)
+			diag_fatal("invalid argument '%s' for --type-entry: "
+			    "expected f, d, l, x or e", arg);
+		bits |= kinds[i].bit;
+		p += len;
+	} while (*p++ == ',');
+	return bits;
+}
+
+static long long
+parse_when(const char *flag, const char *arg)
+{
+	long long when;
+
+	if (!units_parse_time(arg, (long long)time(NULL), &when))
+		diag_fatal("invalid argument '%s' for %s: expected a duration "
+		    "(10m, 2h, 3d, 1w) or a date (2026-01-31)", arg, flag);
+	return when;
+}
+
+/* A decimal count from min to max; digits only. */
+static unsigned long long
+parse_count(const char *flag, const char *arg, unsigned long long min,
+    unsigned long long max)
+{
+	char *end;
+	unsigned long long v;
+
+	errno = 0;
+	if (arg[0] < '0' || arg[0] > '9')
+		goto bad;
+	v = strtoull(arg, &end, 10);
+	if (*end != '\0')
+		goto bad;
+	if (errno == ERANGE || v < min || v > max)
+		diag_fatal("invalid argument '%s' for %s: out of range (%llu to "
+		    "%llu)", arg, flag, min, max);
+	return v;
+bad:
+	diag_fatal("invalid argument '%s' for %s: expected a number", arg, flag);
+}
+
+/*
+ * -m as GNU grep takes it (strtoimax's syntax: blanks and a sign may
+ * lead): a negative count, or one too big for 64 bits, means no limit.
+ */
+static void
+parse_max_count(struct options *o, const char *arg)
+{
+	char *end;
+	long long v;
+
+	errno = 0;
+	v = strtoll(arg, &end, 10);
+	if (end == arg || *end != '\0')
+		diag_fatal("invalid argument '%s' for --max-count: expected a "
+		    "number", arg);
+	o->select.has_max_count = errno != ERANGE && v >= 0;
+	o->select.max_count = o->select.has_max_count ? (unsigned long long)v : 0;
+}
+
+static void
+print_help(void)
+{
+	printf("Usage: isogrep [OPTION]... PATTERN [PATH]...\n"
+	    "       isogrep [OPTION]... -e PATTERN... [PATH]...\n"
+	    "       isogrep [OPTION]... -f FILE... [PATH]...\n"
+	    "Search PATHs (directories recursively, in parallel) for lines\n"
+	    "matching a PCRE2 PATTERN.  With no PATH, search standard input\n"
+	    "when it is a pipe or a file, else the current directory.\n\n");
+	for (size_t i = 0; i < flag_count; i++) {
+		const struct flag *f = &flag_table[i];
+		char left[64];
+
+		snprintf(left, sizeof(left), "%c%c%c --%s%s%s",
+		    f->short_name ? '-' : ' ',
+		    f->short_name ? f->short_name : ' ',
+		    f->short_name ? ',' : ' ', f->long_name,
+		    f->arg_name ? "=" : "", f->arg_name ? f->arg_name : "");
+		printf("  %-28s %s\n", left, f->help);
+	}
+	printf("\nExit status: 0 if a line was selected, 1 if none, 2 on error"
+	    " (0 with -q\nwhen a line was selected).\n");
+}
+
+struct parse_state {
+	struct options *opts;
+	bool have_pattern_flag; /* -e or -f seen: no positional pattern */
+	bool quiet;             /* -q wins over -c, -l, -L in any order */
+	unsigned unrestricted;  /* how many -u */
+};
+
+/* Apply one flag (its argument, if any, in arg). */
+static void
+apply_flag(struct parse_state *st, const struct flag *f, const char *arg)
+{
+	struct options *o = st->opts;
+
+	switch (f->id) {
+	case FLAG_REGEXP:
+		add_pattern_lines(o, arg, strlen(arg), false);
+		st->have_pattern_flag = true;
+		break;
+	case FLAG_FILE:
+		add_pattern_file(o, arg);
+		st->have_pattern_flag = true;
+		break;
+	case FLAG_FIXED_STRINGS: o->match.fixed_strings = true; break;
+	/* As in grep, the last of -E, -F, -G and -P decides. */
+	case FLAG_EXTENDED_REGEXP:
+		o->match.fixed_strings = false;
+		o->match.syntax = SYNTAX_ERE;
+		break;
+	case FLAG_BASIC_REGEXP:
+		o->match.fixed_strings = false;
+		o->match.syntax = SYNTAX_BRE;
+		break;
+	case FLAG_PERL_REGEXP:
+		o->match.fixed_strings = false;
+		o->match.syntax = SYNTAX_PCRE2;
+		break;
+	case FLAG_IGNORE_CASE: o->match.case_mode = CASE_INSENSITIVE; break;
+	case FLAG_SMART_CASE: o->match.case_mode = CASE_SMART; break;
+	case FLAG_CASE_SENSITIVE: o->match.case_mode = CASE_SENSITIVE; break;
+	case FLAG_WORD_REGEXP: o->match.word = true; break;
+	case FLAG_LINE_REGEXP: o->match.line = true; break;
+	case FLAG_INVERT_MATCH: o->select.invert = true; break;
+	case FLAG_LINE_NUMBER: o->print.line_number = true; break;
+	case FLAG_WITH_FILENAME: o->print.with_filename = 1; break;
+	case FLAG_NO_FILENAME: o->print.with_filename = 0; break;
+	case FLAG_COUNT: o->print.output = OUTPUT_COUNT; break;
+	case FLAG_FILES_WITH_MATCHES: o->print.output = OUTPUT_FILES_WITH; break;
+	case FLAG_FILES_WITHOUT_MATCH: o->print.output = OUTPUT_FILES_WITHOUT; break;
+	case FLAG_ONLY_MATCHING: o->print.only_matching = true; break;
+	case FLAG_QUIET: st->quiet = true; break;
+	case FLAG_MAX_COUNT: parse_max_count(o, arg); break;
+	case FLAG_NO_MESSAGES: o->no_messages = true; break;
+	case FLAG_TEXT: o->select.text = true; break;
+	/* Directories are always searched; -r only changes the default. */
+	case FLAG_RECURSIVE: o->recursive = true; break;
+	case FLAG_DEREFERENCE_RECURSIVE:
+		o->recursive = o->walk.follow = true;
+		break;
+	case FLAG_THREADS:
+		/* 0 keeps the default, online CPUs (as ripgrep's -j 0). */
+		o->threads = strcmp(arg, "0") == 0 ? 0 :
+		    (unsigned)parse_count("--threads", arg, 1, 1024);
+		break;
+	case FLAG_NO_IGNORE:
+		o->walk.no_ignore_vcs = o->walk.no_ignore_dot = true;
+		o->walk.no_ignore_global = o->walk.no_ignore_parent = true;
+		o->walk.no_ignore_files = true;
+		break;
+	case FLAG_NO_IGNORE_VCS: o->walk.no_ignore_vcs = true; break;
+	case FLAG_NO_IGNORE_DOT: o->walk.no_ignore_dot = true; break;
+	case FLAG_NO_IGNORE_GLOBAL: o->walk.no_ignore_global = true; break;
+	case FLAG_NO_IGNORE_PARENT: o->walk.no_ignore_parent = true; break;
+	case FLAG_HIDDEN: o->walk.hidden = true; break;
+	case FLAG_UNRESTRICTED:
+		/* Each -u loosens one more level. */
+		st->unrestricted++;
+		if (st->unrestricted >= 1) {
+			o->walk.no_ignore_vcs = o->walk.no_ignore_dot = true;
+			o->walk.no_ignore_global = o->walk.no_ignore_parent = true;
+			o->walk.no_ignore_files = true;
+		}
+		if (st->unrestricted >= 2)
+			o->walk.hidden = true;
+		if (st->unrestricted >= 3)
+			o->select.text = true;
+		break;
+	case FLAG_IGNORE_FILE:
+		push_str(&o->walk.ignore_files, &o->walk.nignore_files, arg);
+		break;
+	case FLAG_GLOB: add_glob(o, arg, false); break;
+	case FLAG_IGLOB: add_glob(o, arg, true); break;
+	case FLAG_TYPE: push_str(&o->filter.types, &o->filter.ntypes, arg); break;
+	case FLAG_TYPE_NOT: push_str(&o->filter.types_not, &o->filter.ntypes_not, arg); break;
+	case FLAG_TYPE_ADD: push_str(&o->type_adds, &o->ntype_adds, arg); break;
+	case FLAG_TYPE_LIST: o->type_list = true; break;
+	case FLAG_MAX_DEPTH:
+		o->walk.max_depth = (long)parse_count("--max-depth", arg, 0,
+		    LONG_MAX);
+		break;
+	case FLAG_FOLLOW: o->walk.follow = true; break;
+	case FLAG_ONE_FILE_SYSTEM: o->walk.one_file_system = true; break;
+	case FLAG_MAX_FILESIZE:
+		o->filter.has_max_filesize = true;
+		if (!units_parse_size(arg, &o->filter.max_filesize))
+			diag_fatal("invalid argument '%s' for --max-filesize: "
+			    "expected a size such as 100K, 10M or 1G", arg);
+		break;
+	case FLAG_FILES: o->files_mode = true; break;
+	case FLAG_NULL: o->print.null_sep = true; break;
+	case FLAG_NAME: o->filter.name_regex = arg; break;
+	case FLAG_FULL_PATH: o->filter.full_path = true; break;
+	case FLAG_TYPE_ENTRY: o->filter.entry_types |= parse_entry_types(arg); break;
+	case FLAG_SIZE:
+		if (!units_parse_size_arg(arg, push(&o->filter.sizes, &o->filter.nsizes,
+		    sizeof(*o->filter.sizes))))
+			diag_fatal("invalid argument '%s' for --size: expected "
+			    "[+-]N with an optional k, m or g suffix", arg);
+		break;
+	case FLAG_CHANGED_WITHIN:
+		o->filter.has_changed_within = true;
+		o->filter.changed_within = parse_when("--changed-within", arg);
+		break;
+	case FLAG_CHANGED_BEFORE:
+		o->filter.has_changed_before = true;
+		o->filter.changed_before = parse_when("--changed-before", arg);
+		break;
+	case FLAG_SORT:
+		if (strcmp(arg, "path") == 0)
+			o->walk.sort = SORT_PATH;
+		else if (strcmp(arg, "none") == 0)
+			o->walk.sort = SORT_NONE;
+		else
+			diag_fatal("invalid argument '%s' for --sort: expected "
+			    "'path' or 'none'", arg);
+		break;
+	case FLAG_STATS: o->stats = true; break;
+	case FLAG_BINARY: o->select.binary = true; break;
+	case FLAG_NO_CONFIG: break; /* handled before parsing (config.c) */
+	case FLAG_MATCH_LIMIT:
+		o->match.match_limit = (unsigned)parse_count("--match-limit", arg,
+		    0, UINT32_MAX);
+		break;
+	case FLAG_DEPTH_LIMIT:
+		o->match.depth_limit = (unsigned)parse_count("--depth-limit", arg,
+		    0, UINT32_MAX);
+		break;
+	case FLAG_GENERATE:
+		if (!docgen_write(arg))
+			diag_fatal("invalid argument '%s' for --generate: expected "
+			    "man, bash, zsh or fish", arg);
+		diag_flush_stdout();
+		exit(EXIT_MATCH);
+	case FLAG_HELP:
+		print_help();
+		diag_flush_stdout();
+		exit(EXIT_MATCH);
+	case FLAG_VERSION:
+		printf("isogrep %s\n", ISOGREP_VERSION);
+		diag_flush_stdout();
+		exit(EXIT_MATCH);
+	}
+}
+
+static _Noreturn void usage_error(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2)));
+
+static _Noreturn void
+usage_error(const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	diag_usage_fatal("Usage: isogrep [OPTION]... PATTERN [PATH]...\n"
+	    "Try 'isogrep --help' for more information.", "%s", msg);
+}
+
+/* Parse "--name" or "--name=value"; may consume argv[*i + 1]. */
+static void
+parse_long(struct parse_state *st, int argc, char **argv, int *i)
+{
+	const char *name = argv[*i] + 2;
+	const char *eq = strchr(name, '=');
+	size_t len = eq ? (size_t)(eq - name) : strlen(name);
+	const struct flag *f = flag_by_long(name, len);
+	const char *arg = NULL;
+
+	if (f == NULL)
+		usage_error("unknown option '%s'", argv[*i]);
+	if (f->arg_name != NULL) {
+		if (eq != NULL)
+			arg = eq + 1;
+		else if (*i + 1 < argc)
+			arg = argv[++*i];
+		else
+			usage_error("option '--%s' needs an argument",
+			    f->long_name);
+	} else if (eq != NULL) {
+		usage_error("option '--%s' takes no argument", f->long_name);
+	}
+	apply_flag(st, f, arg);
+}
+
+/* Parse a bundle of short flags "-abc" or "-m5"; may consume argv[*i+1]. */
+static void
+parse_short(struct parse_state *st, int argc, char **argv, int *i)
+{
+	const char *p = argv[*i] + 1;
+
+	for (; *p != '\0'; p++) {
+		const struct flag *f = flag_by_short(*p);
+		char name[3] = {'-', *p, '\0'};
+
+		if (f == NULL)
+			usage_error("unknown option '%s'", name);
+		if (f->arg_name == NULL) {
+			apply_flag(st, f, NULL);
+			continue;
+		}
+		if (p[1] != '\0')
+			apply_flag(st, f, p + 1);
+		else if (*i + 1 < argc)
+			apply_flag(st, f, argv[++*i]);
+		else
+			usage_error("option '%s' needs an argument", name);
+		return;
+	}
+}
+
+void
+cli_parse(int argc, char **argv, struct options *opts)
+{
+	struct parse_state st = {opts, false, false, 0};
+	const char **positional = positional_store =
+	    xcalloc((size_t)argc + 1, sizeof(char *));
+	size_t npositional = 0;
+	bool flags_done = false;
+
+	memset(opts, 0, sizeof(*opts));
+	patterns_cap = 0;
+	opts->print.with_filename = -1;
+	opts->walk.max_depth = -1;
+	opts->match.case_mode = CASE_SENSITIVE;
+
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (flags_done || a[0] != '-' || a[1] == '\0')
+			positional[npositional++] = a;
+		else if (strcmp(a, "--") == 0)
+			flags_done = true;
+		else if (a[1] == '-')
+			parse_long(&st, argc, argv, &i);
+		else
+			parse_short(&st, argc, argv, &i);
+	}
+
+	/* Listing files or types takes no pattern: every positional is a path. */
+	if (!st.have_pattern_flag && !opts->files_mode && !opts->type_list) {
+		if (npositional == 0)
+			usage_error("no pattern given");
+		add_pattern_lines(opts, positional[0], strlen(positional[0]),
+		    false);
+		positional++;
+		npositional--;
+	}
+	if (st.quiet)
+		opts->print.output = OUTPUT_QUIET;
+	opts->paths = positional;
+	opts->npaths = npositional;
+	diag_set_quiet_files(opts->no_messages);
+}

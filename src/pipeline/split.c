@@ -1,0 +1,425 @@
+/*
+ * split.c - one big file searched by several workers at once.
+ *
+ * A single big file named on the command line (a log, say) would keep one
+ * core busy while the others idle.  Instead it is mapped and cut into
+ * segments of whole lines; worker isolates take the segments in order,
+ * and the printer isolate writes their outputs in segment order, so the
+ * output is byte for byte what one worker would print.
+ *
+ * A segment's output depends on what came before it in two ways: the
+ * number of its first line, and whether binary data (a NUL byte) began
+ * earlier.  So each worker first makes a quick pass over its segment,
+ * counting newlines and looking for NUL, and publishes the result in the
+ * ledger; then it waits until every earlier segment is published (they
+ * were taken first, so the wait is short) and searches with that start.
+ *
+ * Not split: -m (a cap over the whole file), -l, -L and -q (they stop at
+ * the first match anyway), and files with lines too long to cut between.
+ */
+#include "pipeline/split.h"
+
+#include <fcntl.h>
+#include <pthread.h>
+#include <setjmp.h>
+#include <stdatomic.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "base/diag.h"
+#include "base/xmalloc.h"
+#include "pipeline/collector.h"
+#include "pipeline/pipeline.h"
+#include "print/printer.h"
+#include "runtime/cancel.h"
+#include "runtime/mapguard.h"
+#include "search/bytecount.h"
+#include "search/filecheck.h"
+#include "search/searcher.h"
+
+/* What is known of the segments before each one. */
+struct ledger {
+	pthread_mutex_t lock;
+	pthread_cond_t grew;
+	size_t nseg;
+	unsigned long long *lines; /* per segment: its newlines */
+	bool *nul;                 /* per segment: holds a NUL */
+	bool *published;
+	size_t known;              /* segments [0, known) are all published */
+	unsigned long long *lines_before; /* per segment, once known */
+	bool *nul_before;
+	bool aborted;
+};
+
+enum {
+	FAULT_AROUND = 64 * 1024, /* Linux's fault_around_bytes default */
+};
+
+struct split_shared {
+	const struct search_setup *setup;
+	const char *path;
+	const char *map;
+	size_t *bounds;   /* segment k is map[bounds[k], bounds[k + 1]) */
+	size_t nseg;
+	bool send;        /* OUTPUT_LINES: every segment sends its output */
+	struct ledger ledger;
+	atomic_size_t next; /* the next segment to take */
+	atomic_bool shrank; /* SIGBUS: the file was cut short */
+};
+
+struct split_worker {
+	struct split_shared *sh;
+	struct collector *reply; /* NULL: nothing is printed per segment */
+	size_t taken;            /* the segment it holds, or SIZE_MAX */
+	struct region_result total;
+};
+
+static void
+ledger_init(struct ledger *l, size_t nseg)
+{
+	memset(l, 0, sizeof(*l));
+	pthread_mutex_init(&l->lock, NULL);
+	pthread_cond_init(&l->grew, NULL);
+	l->nseg = nseg;
+	l->lines = xcalloc(nseg, sizeof(*l->lines));
+	l->nul = xcalloc(nseg, sizeof(*l->nul));
+	l->published = xcalloc(nseg, sizeof(*l->published));
+	l->lines_before = xcalloc(nseg + 1, sizeof(*l->lines_before));
+	l->nul_before = xcalloc(nseg + 1, sizeof(*l->nul_before));
+}
+
+static void
+ledger_free(struct ledger *l)
+{
+	free(l->lines);
+	free(l->nul);
+	free(l->published);
+	free(l->lines_before);
+	free(l->nul_before);
+	pthread_mutex_destroy(&l->lock);
+	pthread_cond_destroy(&l->grew);
+}
+
+static void
+ledger_publish(struct ledger *l, size_t k, unsigned long long lines, bool nul)
+{
+	pthread_mutex_lock(&l->lock);
+	l->lines[k] = lines;
+	l->nul[k] = nul;
+	l->published[k] = true;
+	while (l->known < l->nseg && l->published[l->known]) {
+		size_t j = l->known++;
+
+		l->lines_before[j + 1] = l->lines_before[j] + l->lines[j];
+		l->nul_before[j + 1] = l->nul_before[j] || l->nul[j];
+	}
+	pthread_cond_broadcast(&l->grew);
+	pthread_mutex_unlock(&l->lock);
+}
+
+/*
+ * Wait until segments [0, k) are published; false when the search was
+ * abandoned.
+ */
+static bool
+ledger_wait(struct ledger *l, size_t k, unsigned long long *lines_before,
+    bool *nul_before)
+{
+	bool ok;
+
+	pthread_mutex_lock(&l->lock);
+	while (l->known < k && !l->aborted)
+		pthread_cond_wait(&l->grew, &l->lock);
+	ok = !l->aborted;
+	*lines_before = l->lines_before[k];
+	*nul_before = l->nul_before[k];
+	pthread_mutex_unlock(&l->lock);
+	return ok;
+}
+
+static void
+ledger_abort(struct ledger *l)
+{
+	pthread_mutex_lock(&l->lock);
+	l->aborted = true;
+	pthread_cond_broadcast(&l->grew);
+	pthread_mutex_unlock(&l->lock);
+}
+
+/*
+ * Give back the pages around p[0, len) that a look at it mapped in (the
+ * kernel maps up to 64 KiB around a faulting page): cutting a 1 GiB file
+ * would otherwise hold 16 MiB of them from the start.
+ */
+static void
+give_back(const char *p, size_t len)
+{
+	uintptr_t from = (uintptr_t)p / FAULT_AROUND * FAULT_AROUND;
+	uintptr_t to = ((uintptr_t)(p + len) + FAULT_AROUND - 1) /
+	    FAULT_AROUND * FAULT_AROUND;
+
+	(void)madvise((void *)from, to - from, MADV_DONTNEED);
+}
+
+/* Give back the pages wholly inside segment k (they stay cached). */
+static void
+release_segment(const struct split_shared *sh, size_t k)
+{
+	uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
+	uintptr_t from = (uintptr_t)(sh->map + sh->bounds[k]);
+	uintptr_t to = (uintptr_t)(sh->map + sh->bounds[k + 1]);
+
+	from = (from + page - 1) / page * page;
+	to = to / page * page;
+	if (to > from)
+		(void)madvise((void *)from, to - from, MADV_DONTNEED);
+}
+
+/*
+ * Send segment k's output.  The printer writes segments in order and
+ * holds back later ones only so far (collector.h), so every segment a
+ * worker takes is sent, if only empty, or the ones after it would wait.
+ */
+static void
+send_segment(struct split_worker *w, size_t k, const struct outbuf *out)
+{
+	if (w->reply != NULL)
+		(void)collector_send(w->reply, k, true, out);
+	w->taken = SIZE_MAX;
+}
+
+/* Take segments until none is left or the run is abandoned. */
+static void
+search_segments(struct split_worker *w, struct searcher *s, struct outbuf *out)
+{
+	struct split_shared *sh = w->sh;
+
+	while (!cancel_requested()) {
+		size_t k = atomic_fetch_add(&sh->next, 1);
+		const char *seg;
+		size_t len;
+		struct region_start at;
+		struct region_result res;
+		struct input in;
+		unsigned long long lines, lines_before;
+		bool nul;
+
+		if (k >= sh->nseg)
+			break;
+		w->taken = k;
+		outbuf_clear(out);
+		seg = sh->map + sh->bounds[k];
+		len = sh->bounds[k + 1] - sh->bounds[k];
+		lines = bytecount_newlines_nul(seg, len, &nul);
+		ledger_publish(&sh->ledger, k, lines, nul);
+		if (!ledger_wait(&sh->ledger, k, &lines_before, &nul)) {
+			send_segment(w, k, out);
+			break;
+		}
+		at.offset = sh->bounds[k];
+		at.line_no = lines_before + 1;
+		at.binary = nul && !sh->setup->select->text;
+		input_open_region(&in, sh->path, seg, len);
+		searcher_search_region(s, &in, &at, &res);
+		input_close(&in);
+		w->total.selected += res.selected;
+		w->total.binary_lines += res.binary_lines;
+		w->total.binary_matched |= res.binary_matched;
+		send_segment(w, k, out);
+		release_segment(sh, k);
+	}
+}
+
+static void
+split_worker_main(struct pipeline_worker *pw)
+{
+	struct split_worker *w = pw->arg;
+	struct split_shared *sh = w->sh;
+	struct searcher s;
+	struct outbuf out = OUTBUF_INIT;
+	struct sink *sink = printer_sink_new(sh->setup->print,
+	    sh->setup->with_filename, &out);
+	sigjmp_buf jb;
+
+	w->reply = pw->reply;
+	w->taken = SIZE_MAX;
+	searcher_init(&s, sh->setup->select, sh->setup->matcher, sink);
+	if (sigsetjmp(jb, 0) == 0) {
+		mapguard_arm(&jb);
+		search_segments(w, &s, &out);
+	} else {
+		/* The file lost pages under us: everyone stops. */
+		atomic_store(&sh->shrank, true);
+		atomic_store(&sh->next, sh->nseg);
+		ledger_abort(&sh->ledger);
+		/* Its last record may be cut: the segment prints nothing. */
+		if (w->taken != SIZE_MAX) {
+			outbuf_clear(&out);
+			send_segment(w, w->taken, &out);
+		}
+	}
+	mapguard_disarm();
+	searcher_free(&s);
+	printer_sink_free(sink);
+	outbuf_free(&out);
+}
+
+/*
+ * Cut map[0, len) into segments of whole lines, each but the last at least
+ * SPLIT_SEGMENT bytes; false when a line is too long to cut after (over
+ * SPLIT_SEGMENT bytes: looking further would map in too much of the file,
+ * and such files are better read in order).
+ */
+static bool
+cut_segments(struct split_shared *sh, size_t len)
+{
+	size_t start = 0;
+	size_t k = 0;
+
+	sh->bounds = xreallocarray(NULL, len / SPLIT_SEGMENT + 2,
+	    sizeof(*sh->bounds));
+	sh->bounds[k++] = 0;
+	while (len - start > SPLIT_SEGMENT) {
+		size_t from = start + SPLIT_SEGMENT;
+		size_t limit = len - from < SPLIT_SEGMENT ? len - from :
+		    SPLIT_SEGMENT;
+		const char *nl = memchr(sh->map + from, '\n', limit);
+
+		if (nl == NULL && limit == SPLIT_SEGMENT)
+			return false;
+		/* No newline left: the rest is the last line. */
+		if (nl == NULL || (size_t)(nl - sh->map) + 1 >= len)
+			break;
+		start = (size_t)(nl - sh->map) + 1;
+		sh->bounds[k++] = start;
+		give_back(sh->map + from, start - from);
+	}
+	sh->bounds[k] = len;
+	sh->nseg = k;
+	return true;
+}
+
+static bool
+qualifies(const struct search_setup *setup, unsigned workers)
+{
+	enum output_mode mode = setup->print->output;
+
+	return workers >= 2 && !setup->select->has_max_count &&
+	    (mode == OUTPUT_LINES || mode == OUTPUT_COUNT);
+}
+
+/* A regular file worth splitting, without holes, that is not our output. */
+static bool
+big_enough(const struct stat *st, const struct stat *out_st)
+{
+	return S_ISREG(st->st_mode) && st->st_size >= SPLIT_MIN &&
+	    (uintmax_t)st->st_size <= SIZE_MAX && !filecheck_is_sparse(st) &&
+	    !filecheck_is_output(out_st, st);
+}
+
+/*
+ * Map path when it is a big regular file that is not our output.  It is
+ * checked before it is opened: opening a FIFO, even to close it at once,
+ * would disturb its writer.
+ */
+static const char *
+map_file(const char *path, const struct stat *out_st, size_t *len)
+{
+	struct stat st;
+	void *map = MAP_FAILED;
+	int fd;
+
+	if (stat(path, &st) != 0 || !big_enough(&st, out_st))
+		return NULL;
+	fd = open(path, O_RDONLY | O_NOCTTY | O_CLOEXEC | O_NONBLOCK);
+	if (fd < 0)
+		return NULL;
+	/* Still the same kind of file once open. */
+	if (fstat(fd, &st) == 0 && big_enough(&st, out_st)) {
+		map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE,
+		    fd, 0);
+		*len = (size_t)st.st_size;
+	}
+	close(fd);
+	return map == MAP_FAILED ? NULL : map;
+}
+
+/* Run the workers (and the printer), then sum up what they found. */
+static void
+run_workers(struct split_shared *sh, unsigned workers,
+    struct region_result *total)
+{
+	struct split_worker *w = xcalloc(workers, sizeof(*w));
+	struct pipeline_config pc = {
+		.workers = workers, .worker = split_worker_main,
+		.args = w, .arg_size = sizeof(*w),
+		.print = sh->send, .sorted = true,
+		.reply_capacity = 2 * (size_t)workers + 2,
+	};
+
+	for (unsigned i = 0; i < workers; i++)
+		w[i].sh = sh;
+	pipeline_run(&pc);
+	memset(total, 0, sizeof(*total));
+	for (unsigned i = 0; i < workers; i++) {
+		total->selected += w[i].total.selected;
+		total->binary_lines += w[i].total.binary_lines;
+		total->binary_matched |= w[i].total.binary_matched;
+	}
+	free(w);
+}
+
+bool
+split_search(const struct search_setup *setup, const char *path,
+    unsigned workers, unsigned long long *selected)
+{
+	const struct stat *out_st = setup->input.out;
+	struct split_shared sh;
+	struct region_result total;
+	size_t len = 0;
+
+	if (!qualifies(setup, workers) || strcmp(path, "-") == 0)
+		return false;
+	memset(&sh, 0, sizeof(sh));
+	sh.map = map_file(path, out_st, &len);
+	if (sh.map == NULL)
+		return false;
+	if (!cut_segments(&sh, len)) {
+		munmap((void *)(uintptr_t)sh.map, len);
+		free(sh.bounds);
+		return false;
+	}
+	sh.setup = setup;
+	sh.path = path;
+	sh.send = setup->print->output == OUTPUT_LINES;
+	atomic_init(&sh.next, 0);
+	atomic_init(&sh.shrank, false);
+	ledger_init(&sh.ledger, sh.nseg);
+	if (workers > sh.nseg)
+		workers = (unsigned)sh.nseg;
+
+	run_workers(&sh, workers, &total);
+	if (atomic_load(&sh.shrank))
+		diag_file_message(path, "file shrank while it was read");
+	else if (!cancel_requested()) {
+		struct searcher s;
+		struct outbuf out = OUTBUF_INIT;
+		struct sink *sink = printer_sink_new(setup->print,
+		    setup->with_filename, &out);
+
+		searcher_init(&s, setup->select, setup->matcher, sink);
+		searcher_finish_regions(&s, path, &total);
+		outbuf_write_fd(&out, STDOUT_FILENO);
+		searcher_free(&s);
+		printer_sink_free(sink);
+		outbuf_free(&out);
+	}
+	*selected = total.selected;
+	ledger_free(&sh.ledger);
+	munmap((void *)(uintptr_t)sh.map, len);
+	free(sh.bounds);
+	return true;
+}

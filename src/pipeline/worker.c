@@ -1,0 +1,124 @@
+/*
+ * worker.c - the worker isolate's loop.
+ *
+ * A worker takes path batches from the work port until it is closed,
+ * searches each file with its own searcher (read buffer, PCRE2 scratch,
+ * all in its private arena), and sends every file's output to the
+ * printer.  Files with no output send nothing.  Unsorted, the outputs
+ * of a batch's files go together in one message (each file's output still
+ * whole), so that -c over many files does not wake the printer per file.
+ * Sorted, each file sends a result of its own, found by its place, even
+ * an empty one; a long output is sent in parts as the searcher makes it,
+ * so a worker never holds a file's output whole (collector.c says why
+ * that keeps memory bounded).
+ */
+#include "pipeline/worker.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "base/diag.h"
+#include "pipeline/batch.h"
+#include "pipeline/collector.h"
+#include "print/printer.h"
+#include "runtime/cancel.h"
+#include "search/searcher.h"
+
+enum {
+	WORKER_SEND = 1024, /* unsorted output is sent at this size */
+};
+
+/* A worker's output buffer, and where its parts go. */
+struct worker_out {
+	struct outbuf buf; /* first, so the searcher's flush finds the rest */
+	struct collector *reply;
+	uint64_t seq;      /* the file being searched (sorted) */
+};
+
+/* Send buf's contents as (the last part of) result seq, then empty it. */
+static void
+send_output(struct worker_out *wo, uint64_t seq, bool last)
+{
+	/* Dropped only when the search stops: nothing is lost then. */
+	(void)collector_send(wo->reply, seq, last, &wo->buf);
+	outbuf_clear(&wo->buf);
+}
+
+/*
+ * The searcher's flush, sorted only: what the file printed so far goes
+ * out as a part of its result.  (The cast is sound: buf is the first
+ * member of struct worker_out.)
+ */
+static void
+send_part(struct outbuf *out)
+{
+	struct worker_out *wo = (struct worker_out *)out;
+
+	send_output(wo, wo->seq, false);
+}
+
+static void
+search_entry(struct worker *w, struct searcher *s, struct worker_out *wo,
+    const struct batch_entry *e)
+{
+	const struct worker_shared *sh = w->shared;
+	struct outbuf *out = &wo->buf;
+	struct search_result res = {0, false};
+	struct input in;
+	bool opened;
+
+	wo->seq = e->seq;
+	if (strcmp(e->path, "-") == 0)
+		opened = input_open_fd(&in, STDIN_FILENO, "(standard input)",
+		    true, &sh->setup->input);
+	else
+		opened = input_open_path(&in, e->path, e->named,
+		    &sh->setup->input);
+	if (opened) {
+		searcher_search(s, &in, &res);
+		input_close(&in);
+	}
+	w->selected += res.selected;
+	w->matched += res.selected > 0;
+	if (res.skipped_binary)
+		w->binary++;
+	else
+		w->searched++;
+	/* -q: the answer is known; nothing else needs to run. */
+	if (sh->setup->print->output == OUTPUT_QUIET && res.selected > 0)
+		cancel_request();
+	if (sh->sorted || out->len >= WORKER_SEND)
+		send_output(wo, e->seq, true);
+}
+
+void
+worker_main(struct pipeline_worker *pw)
+{
+	struct worker *w = pw->arg;
+	const struct worker_shared *sh = w->shared;
+	const struct search_setup *setup = sh->setup;
+	struct searcher s;
+	struct worker_out wo = {OUTBUF_INIT, pw->reply, 0};
+	struct sink *sink = printer_sink_new(setup->print,
+	    setup->with_filename, &wo.buf);
+	void *msg;
+
+	searcher_init(&s, setup->select, setup->matcher, sink);
+	if (sh->sorted)
+		s.flush = send_part;
+	while (port_recv(pw->work, &msg)) {
+		struct batch *b = msg;
+		struct batch_entry e;
+		size_t cursor = 0;
+
+		while (!cancel_requested() && batch_next(b, &cursor, &e))
+			search_entry(w, &s, &wo, &e);
+		if (wo.buf.len > 0)
+			send_output(&wo, e.seq, true);
+		batch_free(b);
+	}
+	searcher_free(&s);
+	printer_sink_free(sink);
+	outbuf_free(&wo.buf);
+}

@@ -1,0 +1,49 @@
+/*
+ * printer.c - picks the sink for a print config, and the pieces every
+ * format shares.
+ *
+ * The printing layer (src/print/): sinks, events to bytes.  Each output
+ * format is one sink, so a format is added as one file here.
+ *
+ * Line text and names are copied byte for byte, never transcoded --
+ * except that on a terminal control characters are made visible
+ * (escape.c).
+ */
+#include "print/printer.h"
+
+#include "base/escape.h"
+#include "print/standard.h"
+#include "print/summary.h"
+
+struct sink *
+printer_sink_new(const struct print_config *pc, bool with_filename,
+    struct outbuf *out)
+{
+	if (pc->output == OUTPUT_LINES)
+		return standard_sink_new(pc, with_filename, out);
+	return summary_sink_new(pc, with_filename, out);
+}
+
+void
+printer_sink_free(struct sink *k)
+{
+	if (k != NULL)
+		k->ops->free(k);
+}
+
+void
+printer_text(struct outbuf *out, bool escape, const char *text, size_t len)
+{
+	if (escape)
+		escape_append(out, text, len);
+	else
+		outbuf_append(out, text, len);
+}
+
+void
+printer_name(struct outbuf *out, const char *path, size_t len, char end,
+    bool escape)
+{
+	printer_text(out, escape, path, len);
+	outbuf_putc(out, end);
+}

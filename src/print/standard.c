@@ -1,0 +1,152 @@
+/*
+ * standard.c - the sink that prints lines, as grep does.
+ *
+ * A selected line is "[PATH:][NUM:]TEXT\n" (with -0 a NUL ends the path),
+ * a context line the same with '-' for ':', and a break between groups
+ * "--".  With -o each non-empty match of the line is a record of its own.
+ * Binary data is not printed: at the file's end a notice says that it
+ * matched (on stderr), or with --binary a summary with the line count.
+ */
+#include "print/standard.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/diag.h"
+#include "base/xmalloc.h"
+#include "print/printer.h"
+
+struct standard_sink {
+	struct sink base;
+	const struct print_config *pc;
+	bool with_filename;
+	const char *path;
+	size_t path_len;
+	struct span_list spans; /* -o: the matches of the current line */
+};
+
+static void
+put_prefix(struct standard_sink *ss, unsigned long long num, char sep)
+{
+	struct outbuf *out = ss->base.out;
+
+	if (ss->with_filename) {
+		printer_text(out, ss->pc->escape, ss->path, ss->path_len);
+		outbuf_putc(out, ss->pc->null_sep ? '\0' : sep);
+	}
+	if (ss->pc->line_number) {
+		outbuf_put_uint(out, num);
+		outbuf_putc(out, sep);
+	}
+}
+
+static void
+put_record(struct standard_sink *ss, unsigned long long num, char sep,
+    const char *text, size_t len)
+{
+	/* One reservation for the common case keeps this off the profile. */
+	outbuf_reserve(ss->base.out, ss->path_len + len + 24);
+	put_prefix(ss, num, sep);
+	printer_text(ss->base.out, ss->pc->escape, text, len);
+	outbuf_putc(ss->base.out, '\n');
+}
+
+static void
+standard_begin(struct sink *k, const char *path)
+{
+	struct standard_sink *ss = (struct standard_sink *)k;
+
+	ss->path = path;
+	ss->path_len = strlen(path);
+}
+
+static void
+standard_selected(struct sink *k, const struct sink_line *line)
+{
+	struct standard_sink *ss = (struct standard_sink *)k;
+
+	if (!ss->pc->only_matching) {
+		put_record(ss, line->number, ':', line->text, line->len);
+		return;
+	}
+	/* A failed match ends the list; what was found is still shown. */
+	(void)sink_line_spans(k, line, &ss->spans);
+	for (size_t i = 0; i < ss->spans.len; i++)
+		put_record(ss, line->number, ':',
+		    line->text + ss->spans.v[i].start,
+		    ss->spans.v[i].end - ss->spans.v[i].start);
+}
+
+static void
+standard_context(struct sink *k, const struct sink_line *line,
+    enum sink_context kind)
+{
+	(void)kind;
+	put_record((struct standard_sink *)k, line->number, '-', line->text,
+	    line->len);
+}
+
+static void
+standard_context_break(struct sink *k)
+{
+	outbuf_puts(k->out, "--\n");
+}
+
+static void
+standard_binary(struct sink *k, unsigned long long offset)
+{
+	/* Said once the file is done, with what it amounted to. */
+	(void)k;
+	(void)offset;
+}
+
+static void
+standard_end(struct sink *k, const struct sink_end *end)
+{
+	struct standard_sink *ss = (struct standard_sink *)k;
+
+	if (!end->binary_matched)
+		return;
+	if (!end->binary_counted) {
+		diag_file_notice(ss->path, "binary file matches");
+		return;
+	}
+	printer_text(k->out, ss->pc->escape, ss->path, ss->path_len);
+	outbuf_puts(k->out, ": binary file matches (");
+	outbuf_put_uint(k->out, end->binary_lines);
+	outbuf_puts(k->out, end->binary_lines == 1 ? " line)\n" : " lines)\n");
+}
+
+static void
+standard_free(struct sink *k)
+{
+	struct standard_sink *ss = (struct standard_sink *)k;
+
+	span_list_free(&ss->spans);
+	free(ss);
+}
+
+static const struct sink_ops standard_ops = {
+	.begin = standard_begin,
+	.selected = standard_selected,
+	.context = standard_context,
+	.context_break = standard_context_break,
+	.binary = standard_binary,
+	.end = standard_end,
+	.free = standard_free,
+};
+
+struct sink *
+standard_sink_new(const struct print_config *pc, bool with_filename,
+    struct outbuf *out)
+{
+	struct standard_sink *ss = xcalloc(1, sizeof(*ss));
+
+	ss->base.ops = &standard_ops;
+	ss->base.wants = SINK_WANTS_LINES |
+	    (pc->line_number ? SINK_WANTS_NUMBERS : 0);
+	ss->base.out = out;
+	ss->pc = pc;
+	ss->with_filename = with_filename;
+	return &ss->base;
+}

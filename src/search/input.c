@@ -1,0 +1,98 @@
+/*
+ * input.c - the checks and choices made once per input before reading.
+ */
+#include "search/input.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "base/diag.h"
+#include "search/filecheck.h"
+
+/* Would reading this file read our own output? */
+static bool
+is_output_file(const struct input_policy *p, const struct stat *st)
+{
+	return p->refuse_output && filecheck_is_output(p->out, st);
+}
+
+bool
+input_open_fd(struct input *in, int fd, const char *path, bool named,
+    const struct input_policy *p)
+{
+	struct stat st;
+	bool have_stat = fstat(fd, &st) == 0;
+
+	memset(in, 0, sizeof(*in));
+	in->fd = fd;
+	in->path = path;
+	in->named = named;
+	in->stream = !have_stat || !S_ISREG(st.st_mode);
+	/* A walked entry that is no longer a regular file is not read. */
+	if (!named && in->stream)
+		return false;
+	if (have_stat && is_output_file(p, &st)) {
+		diag_file_message(path, "input file is also the output");
+		return false;
+	}
+	if (in->stream)
+		source_open_fd(&in->src, fd, -1, false, false);
+	else
+		source_open_fd(&in->src, fd, (long long)st.st_size,
+		    filecheck_is_sparse(&st), p->may_map);
+	return true;
+}
+
+bool
+input_open_path(struct input *in, const char *path, bool named,
+    const struct input_policy *p)
+{
+	int flags = O_RDONLY | O_NOCTTY | O_CLOEXEC;
+	int fd;
+
+	/*
+	 * A walked path must still be the regular file the walk saw: no link
+	 * swapped in (unless links are followed), no FIFO to block on.
+	 */
+	if (!named) {
+		flags |= O_NONBLOCK;
+		if (!p->follow)
+			flags |= O_NOFOLLOW;
+	}
+	fd = open(path, flags);
+	if (fd < 0) {
+		memset(in, 0, sizeof(*in));
+		in->fd = -1;
+		diag_file_error(path, errno);
+		return false;
+	}
+	if (!input_open_fd(in, fd, path, named, p)) {
+		close(fd);
+		return false;
+	}
+	in->own_fd = true;
+	return true;
+}
+
+void
+input_open_region(struct input *in, const char *path, const char *buf,
+    size_t len)
+{
+	memset(in, 0, sizeof(*in));
+	in->fd = -1;
+	in->path = path;
+	in->named = true;
+	source_open_region(&in->src, buf, len);
+}
+
+void
+input_close(struct input *in)
+{
+	source_close(&in->src);
+	if (in->own_fd && in->fd >= 0)
+		close(in->fd);
+	in->fd = -1;
+	in->own_fd = false;
+}
