@@ -48,6 +48,12 @@ struct glob_arg {
 	bool casefold;    /* --iglob */
 };
 
+/* A grep --include or --exclude (--exclude-from gives one per line). */
+struct file_glob_arg {
+	const char *text;
+	bool include;     /* --include */
+};
+
 /* A --size bound: compare the file size with bytes. */
 struct size_arg {
 	int sign;                 /* +1: at least, -1: at most, 0: exactly */
@@ -57,6 +63,11 @@ struct size_arg {
 struct filter_config {
 	struct glob_arg *globs;
 	size_t nglobs;
+	/* grep's --include/--exclude in their order, and --exclude-dir. */
+	struct file_glob_arg *file_globs;
+	size_t nfile_globs;
+	const char **exclude_dirs;
+	size_t nexclude_dirs;
 	const char **types;    /* -t */
 	size_t ntypes;
 	const char **types_not; /* -T */

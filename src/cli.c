@@ -67,9 +67,13 @@ add_pattern_lines(struct options *opts, const char *text, size_t len,
 	}
 }
 
-/* Read all of a pattern file; its contents live as long as the program. */
-static void
-add_pattern_file(struct options *opts, const char *path)
+/*
+ * All of a file ('-': standard input) into *len bytes, and a NUL after
+ * them, that live as long as the program (NULL when it is empty);
+ * failing to read it is fatal.
+ */
+static char *
+read_whole_file(const char *path, size_t *lenp)
 {
 	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
 	char *data = NULL;
@@ -93,11 +97,26 @@ add_pattern_file(struct options *opts, const char *path)
 		diag_fatal("%s: %s", path, strerror(errno));
 	if (f != stdin)
 		fclose(f);
-	/* An empty file has no patterns at all: it matches nothing. */
-	if (len > 0)
-		add_pattern_lines(opts, data, len, true);
-	else
+	if (len == 0) {
 		free(data);
+		data = NULL;
+	} else {
+		data[len] = '\0'; /* the last read left room */
+	}
+	*lenp = len;
+	return data;
+}
+
+/* Read all of a pattern file. */
+static void
+add_pattern_file(struct options *opts, const char *path)
+{
+	size_t len;
+	char *data = read_whole_file(path, &len);
+
+	/* An empty file has no patterns at all: it matches nothing. */
+	if (data != NULL)
+		add_pattern_lines(opts, data, len, true);
 }
 
 /* Append to a growable array of n items of size bytes; returns the slot. */
@@ -125,6 +144,60 @@ add_glob(struct options *o, const char *arg, bool casefold)
 	g->negated = arg[0] == '!';
 	g->text = g->negated ? arg + 1 : arg;
 	g->casefold = casefold;
+}
+
+static void
+add_file_glob(struct options *o, const char *text, bool include)
+{
+	struct file_glob_arg *g = push(&o->filter.file_globs,
+	    &o->filter.nfile_globs, sizeof(*g));
+
+	g->text = text;
+	g->include = include;
+}
+
+/*
+ * --exclude-from: each line of FILE is an --exclude.  As grep (gnulib's
+ * add_exclude_file), trailing white space is dropped and blank lines
+ * hold no glob.
+ */
+static void
+add_exclude_file(struct options *o, const char *path)
+{
+	size_t len;
+	char *data = read_whole_file(path, &len);
+	char *line = data, *end;
+
+	if (data == NULL)
+		return;
+	for (end = data + len; line < end;) {
+		char *nl = memchr(line, '\n', (size_t)(end - line));
+		char *stop = nl ? nl : end;
+		char *next = nl ? nl + 1 : end;
+
+		while (stop > line && (stop[-1] == ' ' ||
+		    (stop[-1] >= '\t' && stop[-1] <= '\r')))
+			stop--;
+		if (stop > line) {
+			*stop = '\0';
+			add_file_glob(o, line, false);
+		}
+		line = next;
+	}
+}
+
+/* --binary-files=TYPE; the last of it, -a and -I decides. */
+static void
+parse_binary_files(struct options *o, const char *arg)
+{
+	o->select.text = strcmp(arg, "text") == 0;
+	if (strcmp(arg, "binary") == 0)
+		o->select.binary_files = BINARY_FILES_BINARY;
+	else if (strcmp(arg, "without-match") == 0)
+		o->select.binary_files = BINARY_FILES_WITHOUT_MATCH;
+	else if (!o->select.text)
+		diag_fatal("invalid argument '%s' for --binary-files: expected "
+		    "'binary', 'text' or 'without-match'", arg);
 }
 
 /* "f", "d", "l", "x", "e" or their full names, comma separated. */
@@ -375,6 +448,17 @@ apply_flag(struct parse_state *st, const struct flag *f, const char *arg)
 			    "'path' or 'none'", arg);
 		break;
 	case FLAG_STATS: o->stats = true; break;
+	case FLAG_INCLUDE: add_file_glob(o, arg, true); break;
+	case FLAG_EXCLUDE: add_file_glob(o, arg, false); break;
+	case FLAG_EXCLUDE_FROM: add_exclude_file(o, arg); break;
+	case FLAG_EXCLUDE_DIR:
+		push_str(&o->filter.exclude_dirs, &o->filter.nexclude_dirs, arg);
+		break;
+	case FLAG_WITHOUT_MATCH:
+		o->select.text = false;
+		o->select.binary_files = BINARY_FILES_WITHOUT_MATCH;
+		break;
+	case FLAG_BINARY_FILES: parse_binary_files(o, arg); break;
 	case FLAG_BINARY: o->select.binary = true; break;
 	case FLAG_NO_CONFIG: break; /* handled before parsing (config.c) */
 	case FLAG_MATCH_LIMIT:

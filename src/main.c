@@ -404,6 +404,9 @@ main(int argc, char **argv)
 
 	if (opts.files_mode)
 		list_files(&opts, plan, &totals);
+	else if (single && strcmp(opts.paths[0], "-") != 0 &&
+	    filter_plan_skips_operand(plan, opts.paths[0], false))
+		; /* --include/--exclude left out the one file named */
 	else if (single)
 		totals.selected = search_direct(&opts, &setup);
 	else

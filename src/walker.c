@@ -639,6 +639,12 @@ walk_root(struct walk *w, const char *root)
 		diag_file_error(root, errno);
 		return;
 	}
+	/* grep's --exclude-dir spares the "." that no operand means. */
+	if (filter_plan_skips_operand(w->cfg->plan, root, S_ISDIR(st.st_mode)) &&
+	    !(w->cfg->strip_dot_slash && strcmp(root, ".") == 0)) {
+		count_skip(w, SKIP_GLOB);
+		return;
+	}
 	if (S_ISDIR(st.st_mode))
 		walk_dir_root(w, root);
 	else
