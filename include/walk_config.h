@@ -17,7 +17,16 @@ enum sort_mode {
 	SORT_PATH, /* by path, component by component */
 };
 
+/* What a directory named on the command line is (grep's -d ACTION). */
+enum dir_action {
+	DIRS_RECURSE, /* walked: isogrep's way, grep's -r */
+	DIRS_READ,    /* grep's default: "DIR: Is a directory" */
+	DIRS_SKIP,    /* passed by in silence */
+};
+
 struct walk_config {
+	enum dir_action directories;
+	bool dot_git;          /* grep mode: .git is a directory like others */
 	bool no_ignore_vcs;    /* .gitignore, .git/info/exclude */
 	bool no_ignore_dot;    /* .ignore, .isogrepignore */
 	bool no_ignore_global; /* git's core.excludesFile */
