@@ -6,7 +6,10 @@
 #   make sanitize   the tests under ASan+UBSan; the runtime tests under TSan
 #   make fuzz       libFuzzer targets: the regression inputs, then
 #                   FUZZ_SECONDS (default 10) of fuzzing per target
-#   make install    install into $(PREFIX)/bin (PREFIX=/usr/local)
+#   make install    install into $(PREFIX)/bin (PREFIX=/usr/local); with
+#                   GREP_LINKS=1 also grep, egrep and fgrep links to it
+#                   (grep mode), which shadow GNU grep earlier in PATH
+#   make uninstall  remove what install put there (the links too)
 
 PREFIX ?= /usr/local
 DESTDIR ?=
@@ -36,8 +39,8 @@ DEBIAN_PACKAGES = build-essential libpcre2-dev libjemalloc-dev bats \
                   grep util-linux bsdutils diffutils git time \
                   clang libclang-rt-14-dev
 
-.PHONY: all deps check unit bats sanitize asan tsan fuzz install clean docs \
-	docs-check layers-check
+.PHONY: all deps check unit bats sanitize asan tsan fuzz install uninstall \
+	clean docs docs-check layers-check
 
 all: isogrep
 
@@ -196,6 +199,23 @@ install: isogrep
 	  $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_isogrep
 	install -m 644 completions/isogrep.fish \
 	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/isogrep.fish
+	@if [ "$(GREP_LINKS)" = 1 ]; then for l in $(GREP_LINK_NAMES); do \
+	  echo "ln -sf isogrep $(DESTDIR)$(PREFIX)/bin/$$l"; \
+	  ln -sf isogrep $(DESTDIR)$(PREFIX)/bin/$$l || exit 1; done; fi
+
+# Grep mode's names; links are only made when asked (GREP_LINKS=1).
+GREP_LINK_NAMES = grep egrep fgrep
+
+# Links are removed only when they point to isogrep: never GNU grep.
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/isogrep \
+	  $(DESTDIR)$(PREFIX)/share/man/man1/isogrep.1 \
+	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions/isogrep \
+	  $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_isogrep \
+	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/isogrep.fish
+	@for l in $(GREP_LINK_NAMES); do f=$(DESTDIR)$(PREFIX)/bin/$$l; \
+	  if [ -L "$$f" ] && [ "$$(readlink "$$f")" = isogrep ]; then \
+	    echo "rm -f $$f"; rm -f "$$f"; fi; done
 
 clean:
 	rm -rf build isogrep

@@ -55,10 +55,10 @@ resolve_default_inputs(struct options *o)
 	if (o->npaths > 0)
 		return;
 	/* grep -r: a script's loop may be feeding us its own input. */
-	if (!o->files_mode && !o->recursive &&
-	    fstat(STDIN_FILENO, &st) == 0 &&
-	    (S_ISFIFO(st.st_mode) ||
-	    S_ISREG(st.st_mode) || S_ISSOCK(st.st_mode))) {
+	/* grep mode reads standard input as grep does, even a terminal. */
+	if (!o->files_mode && !o->recursive && (o->grep_mode ||
+	    (fstat(STDIN_FILENO, &st) == 0 && (S_ISFIFO(st.st_mode) ||
+	    S_ISREG(st.st_mode) || S_ISSOCK(st.st_mode))))) {
 		o->paths = stdin_roots;
 	} else {
 		o->paths = dot_roots;
@@ -351,7 +351,9 @@ main(int argc, char **argv)
 	signals_start();
 	mapguard_install();
 	memset(&totals, 0, sizeof(totals));
-	argv = config_apply(argc, argv, &argc, err, sizeof(err));
+	/* A script run through a grep link must not see isogrep's config. */
+	if (!cli_grep_mode(argc, argv))
+		argv = config_apply(argc, argv, &argc, err, sizeof(err));
 	if (argv == NULL)
 		diag_fatal("%s", err);
 	cli_parse(argc, argv, &opts);
@@ -396,12 +398,16 @@ main(int argc, char **argv)
 	setup.with_filename = opts.print.with_filename >= 0 ?
 	    opts.print.with_filename == 1 : !single;
 	setup.input.follow = opts.walk.follow;
+	setup.input.skip_devices = opts.skip_devices;
 	/* -q, -l, -L and -m 1 stop before they could read their output. */
 	setup.input.refuse_output = opts.print.output == OUTPUT_LINES &&
 	    !(opts.select.has_max_count && opts.select.max_count <= 1);
 
 	if (opts.files_mode)
 		list_files(&opts, plan, &totals);
+	else if (single && strcmp(opts.paths[0], "-") != 0 &&
+	    filter_plan_skips_operand(plan, opts.paths[0], false))
+		; /* --include/--exclude left out the one file named */
 	else if (single)
 		totals.selected = search_direct(&opts, &setup);
 	else
@@ -409,7 +415,7 @@ main(int argc, char **argv)
 
 	if (opts.stats)
 		print_stats(&opts, &totals);
-	else if (!single && has_directory_input(&opts))
+	else if (!single && !opts.grep_mode && has_directory_input(&opts))
 		hint_nothing_searched(&totals);
 	filter_plan_free(plan);
 	filetype_db_free(db);

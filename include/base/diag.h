@@ -13,6 +13,12 @@ enum {
 	EXIT_TROUBLE = 2,
 };
 
+/*
+ * The name messages start with, "isogrep" until set (grep mode: the name
+ * it was called by).  Set once, before any thread starts.
+ */
+void diag_set_program(const char *name);
+
 /* With quiet set, file errors are not printed (-s); the flag is still set. */
 void diag_set_quiet_files(bool quiet);
 

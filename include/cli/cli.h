@@ -4,6 +4,8 @@
 #ifndef ISOGREP_CLI_H
 #define ISOGREP_CLI_H
 
+#include <stdbool.h>
+
 #include "cli/options.h"
 
 /*
@@ -12,5 +14,11 @@
  * stay valid for the life of the program.
  */
 void cli_parse(int argc, char **argv, struct options *opts);
+
+/*
+ * Is this a grep-mode command line: argv[0] named grep, egrep or fgrep,
+ * or --grep-mode among the flags?
+ */
+bool cli_grep_mode(int argc, char **argv);
 
 #endif

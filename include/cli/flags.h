@@ -2,11 +2,15 @@
  * flags.h - the one table of command-line flags.
  *
  * Each row names a flag, says whether it takes an argument, and carries its
- * help line; the parser and --help both read it.
+ * help line; the parser and --help both read it.  Most rows mean the same
+ * in isogrep's own mode and in grep mode (called as grep, egrep, fgrep or
+ * with --grep-mode); where GNU grep gives a letter another meaning (-d,
+ * -T, -0), each mode has its own row.
  */
 #ifndef ISOGREP_FLAGS_H
 #define ISOGREP_FLAGS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 enum flag_id {
@@ -62,8 +66,14 @@ enum flag_id {
 	FLAG_SIZE,
 	FLAG_CHANGED_WITHIN,
 	FLAG_CHANGED_BEFORE,
+	FLAG_INCLUDE,
+	FLAG_EXCLUDE,
+	FLAG_EXCLUDE_FROM,
+	FLAG_EXCLUDE_DIR,
 	FLAG_SORT,
 	FLAG_STATS,
+	FLAG_WITHOUT_MATCH,
+	FLAG_BINARY_FILES,
 	FLAG_BINARY,
 	FLAG_MATCH_LIMIT,
 	FLAG_DEPTH_LIMIT,
@@ -71,21 +81,47 @@ enum flag_id {
 	FLAG_GENERATE,
 	FLAG_HELP,
 	FLAG_VERSION,
+	FLAG_GREP_MODE,
+	FLAG_DIRECTORIES,
+	FLAG_DEVICES,
+	FLAG_INITIAL_TAB,
+	FLAG_BINARY_NOOP,
+	FLAG_NULL_DATA,
+	FLAG_CONTEXT,
+	FLAG_COLOR,
+};
+
+/* The two ways the command line is read. */
+enum flag_mode {
+	FLAG_MODE_ISOGREP,
+	FLAG_MODE_GREP, /* GNU grep's defaults and option letters */
+};
+
+/* Bits of struct flag.attrs. */
+enum {
+	FLAG_ISOGREP_ONLY = 1, /* grep mode gives the letter or name to another */
+	FLAG_GREP_ONLY = 2,    /* only in grep mode */
+	FLAG_OPTIONAL_ARG = 4, /* the argument only as --name=ARG */
 };
 
 struct flag {
 	char short_name;       /* 0: long only */
-	const char *long_name;
+	const char *long_name; /* NULL: short only */
 	const char *arg_name;  /* NULL: takes no argument */
 	enum flag_id id;
 	const char *help;
+	unsigned attrs;        /* FLAG_ISOGREP_ONLY, ...; 0 for most */
 };
 
 extern const struct flag flag_table[];
 extern const size_t flag_count;
 
-/* The row for a short or long name; NULL when there is none. */
-const struct flag *flag_by_short(char c);
-const struct flag *flag_by_long(const char *name, size_t len);
+/* Is the row's flag there in mode m? */
+bool flag_in_mode(const struct flag *f, enum flag_mode m);
+
+/* The row for a short or long name in mode m; NULL when there is none. */
+const struct flag *flag_by_short(char c, enum flag_mode m);
+const struct flag *flag_by_long(const char *name, size_t len,
+    enum flag_mode m);
 
 #endif

@@ -38,6 +38,8 @@ struct options {
 	size_t npaths;
 	bool implicit_root;    /* no path given: "." with no "./" prefix */
 	bool recursive;        /* -r, -R: no path means ".", never stdin */
+	bool grep_mode;        /* called as grep (egrep, fgrep), --grep-mode */
+	bool skip_devices;     /* -D skip: devices, FIFOs, sockets named */
 };
 
 #endif

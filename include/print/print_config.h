@@ -18,6 +18,17 @@ enum output_mode {
 	OUTPUT_QUIET,         /* -q */
 };
 
+/*
+ * Grep mode: a line that is not valid UTF-8 is not printed, as GNU grep
+ * does in a UTF-8 locale; the file is then said to be binary (not with
+ * -I, where grep says nothing).
+ */
+enum encoding_check {
+	ENCODING_IGNORE,
+	ENCODING_BINARY,
+	ENCODING_HIDE, /* -I: not printed, and no notice */
+};
+
 struct print_config {
 	enum output_mode output;
 	bool line_number;   /* -n */
@@ -25,6 +36,8 @@ struct print_config {
 	bool only_matching; /* -o */
 	bool null_sep;      /* -0 */
 	bool escape;        /* output is a terminal: make controls visible */
+	bool initial_tab;   /* -T (grep mode) */
+	enum encoding_check encoding;
 };
 
 #endif

@@ -25,6 +25,7 @@ struct input_policy {
 	 */
 	const struct stat *out;
 	bool refuse_output;
+	bool skip_devices; /* grep's -D skip: named non-files pass silently */
 };
 
 struct input {

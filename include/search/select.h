@@ -10,12 +10,20 @@
 
 #include <stdbool.h>
 
+/* Which binary files are searched (grep's --binary-files, less "text"). */
+enum binary_files {
+	BINARY_FILES_DEFAULT,       /* a walk skips them; named ones reported */
+	BINARY_FILES_BINARY,        /* all searched and reported (grep's) */
+	BINARY_FILES_WITHOUT_MATCH, /* -I: none, as if no line matched */
+};
+
 struct select_config {
 	bool invert;           /* -v */
 	bool has_max_count;    /* -m given */
 	unsigned long long max_count;
 	bool text;             /* -a: binary data searched as text */
 	bool binary;           /* --binary: search binary files, summarise */
+	enum binary_files binary_files;
 };
 
 #endif

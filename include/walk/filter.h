@@ -71,8 +71,19 @@ void filter_plan_free(struct filter_plan *p);
 enum skip_reason filter_plan_eval(const struct filter_plan *p,
     struct candidate *c);
 
-/* Does a '!GLOB' exclude this directory (then it is not entered)? */
+/*
+ * Does a '!GLOB' or an --exclude-dir exclude this directory (then it is
+ * not entered)?
+ */
 bool filter_plan_prunes_dir(const struct filter_plan *p, struct candidate *c);
+
+/*
+ * Is a path named on the command line (not "-") left out by grep's
+ * --include/--exclude (a file) or --exclude-dir (a directory)?  As in
+ * grep, a glob may match the whole path or the part after any '/'.
+ */
+bool filter_plan_skips_operand(const struct filter_plan *p, const char *path,
+    bool is_dir);
 
 /*
  * Which entry kinds are listed (ENTRY_* bits of --type-entry, with

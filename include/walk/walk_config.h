@@ -17,7 +17,16 @@ enum sort_mode {
 	SORT_PATH, /* by path, component by component */
 };
 
+/* What a directory named on the command line is (grep's -d ACTION). */
+enum dir_action {
+	DIRS_RECURSE, /* walked: isogrep's way, grep's -r */
+	DIRS_READ,    /* grep's default: "DIR: Is a directory" */
+	DIRS_SKIP,    /* passed by in silence */
+};
+
 struct walk_config {
+	enum dir_action directories;
+	bool dot_git;          /* grep mode: .git is a directory like others */
 	bool no_ignore_vcs;    /* .gitignore, .git/info/exclude */
 	bool no_ignore_dot;    /* .ignore, .isogrepignore */
 	bool no_ignore_global; /* git's core.excludesFile */
@@ -48,6 +57,12 @@ struct glob_arg {
 	bool casefold;    /* --iglob */
 };
 
+/* A grep --include or --exclude (--exclude-from gives one per line). */
+struct file_glob_arg {
+	const char *text;
+	bool include;     /* --include */
+};
+
 /* A --size bound: compare the file size with bytes. */
 struct size_arg {
 	int sign;                 /* +1: at least, -1: at most, 0: exactly */
@@ -57,6 +72,11 @@ struct size_arg {
 struct filter_config {
 	struct glob_arg *globs;
 	size_t nglobs;
+	/* grep's --include/--exclude in their order, and --exclude-dir. */
+	struct file_glob_arg *file_globs;
+	size_t nfile_globs;
+	const char **exclude_dirs;
+	size_t nexclude_dirs;
 	const char **types;    /* -t */
 	size_t ntypes;
 	const char **types_not; /* -T */

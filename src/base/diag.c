@@ -27,6 +27,13 @@
 static atomic_bool had_error;
 static void (*fatal_hook)(void);
 static bool quiet_files;
+static const char *program = "isogrep";
+
+void
+diag_set_program(const char *name)
+{
+	program = name;
+}
 
 void
 diag_set_quiet_files(bool quiet)
@@ -76,7 +83,7 @@ static void
 diag_vreport(const char *tail, const char *fmt, va_list ap)
 {
 	char line[4096];
-	int off = snprintf(line, sizeof(line), "isogrep: ");
+	int off = snprintf(line, sizeof(line), "%s: ", program);
 	int n = vsnprintf(line + off, sizeof(line) - (size_t)off - 1, fmt, ap);
 	struct outbuf vis = OUTBUF_INIT;
 	size_t len;

@@ -72,9 +72,13 @@ add_pattern_lines(struct options *opts, const char *text, size_t len,
 	}
 }
 
-/* Read all of a pattern file; its contents live as long as the program. */
-static void
-add_pattern_file(struct options *opts, const char *path)
+/*
+ * All of a file ('-': standard input) into *len bytes, and a NUL after
+ * them, that live as long as the program (NULL when it is empty);
+ * failing to read it is fatal.
+ */
+static char *
+read_whole_file(const char *path, size_t *lenp)
 {
 	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
 	char *data = NULL;
@@ -98,11 +102,26 @@ add_pattern_file(struct options *opts, const char *path)
 		diag_fatal("%s: %s", path, strerror(errno));
 	if (f != stdin)
 		fclose(f);
-	/* An empty file has no patterns at all: it matches nothing. */
-	if (len > 0)
-		add_pattern_lines(opts, data, len, true);
-	else
+	if (len == 0) {
 		free(data);
+		data = NULL;
+	} else {
+		data[len] = '\0'; /* the last read left room */
+	}
+	*lenp = len;
+	return data;
+}
+
+/* Read all of a pattern file. */
+static void
+add_pattern_file(struct options *opts, const char *path)
+{
+	size_t len;
+	char *data = read_whole_file(path, &len);
+
+	/* An empty file has no patterns at all: it matches nothing. */
+	if (data != NULL)
+		add_pattern_lines(opts, data, len, true);
 }
 
 /* Append to a growable array of n items of size bytes; returns the slot. */
@@ -130,6 +149,60 @@ add_glob(struct options *o, const char *arg, bool casefold)
 	g->negated = arg[0] == '!';
 	g->text = g->negated ? arg + 1 : arg;
 	g->casefold = casefold;
+}
+
+static void
+add_file_glob(struct options *o, const char *text, bool include)
+{
+	struct file_glob_arg *g = push(&o->filter.file_globs,
+	    &o->filter.nfile_globs, sizeof(*g));
+
+	g->text = text;
+	g->include = include;
+}
+
+/*
+ * --exclude-from: each line of FILE is an --exclude.  As grep (gnulib's
+ * add_exclude_file), trailing white space is dropped and blank lines
+ * hold no glob.
+ */
+static void
+add_exclude_file(struct options *o, const char *path)
+{
+	size_t len;
+	char *data = read_whole_file(path, &len);
+	char *line = data, *end;
+
+	if (data == NULL)
+		return;
+	for (end = data + len; line < end;) {
+		char *nl = memchr(line, '\n', (size_t)(end - line));
+		char *stop = nl ? nl : end;
+		char *next = nl ? nl + 1 : end;
+
+		while (stop > line && (stop[-1] == ' ' ||
+		    (stop[-1] >= '\t' && stop[-1] <= '\r')))
+			stop--;
+		if (stop > line) {
+			*stop = '\0';
+			add_file_glob(o, line, false);
+		}
+		line = next;
+	}
+}
+
+/* --binary-files=TYPE; the last of it, -a and -I decides. */
+static void
+parse_binary_files(struct options *o, const char *arg)
+{
+	o->select.text = strcmp(arg, "text") == 0;
+	if (strcmp(arg, "binary") == 0)
+		o->select.binary_files = BINARY_FILES_BINARY;
+	else if (strcmp(arg, "without-match") == 0)
+		o->select.binary_files = BINARY_FILES_WITHOUT_MATCH;
+	else if (!o->select.text)
+		diag_fatal("invalid argument '%s' for --binary-files: expected "
+		    "'binary', 'text' or 'without-match'", arg);
 }
 
 /* "f", "d", "l", "x", "e" or their full names, comma separated. */
@@ -220,24 +293,40 @@ parse_max_count(struct options *o, const char *arg)
 	o->select.max_count = o->select.has_max_count ? (unsigned long long)v : 0;
 }
 
+/* The name messages and usage show: isogrep, or grep's name in grep mode. */
+static const char *program = "isogrep";
+
 static void
-print_help(void)
+print_help(enum flag_mode mode)
 {
-	printf("Usage: isogrep [OPTION]... PATTERN [PATH]...\n"
-	    "       isogrep [OPTION]... -e PATTERN... [PATH]...\n"
-	    "       isogrep [OPTION]... -f FILE... [PATH]...\n"
-	    "Search PATHs (directories recursively, in parallel) for lines\n"
-	    "matching a PCRE2 PATTERN.  With no PATH, search standard input\n"
-	    "when it is a pipe or a file, else the current directory.\n\n");
+	if (mode == FLAG_MODE_GREP)
+		printf("Usage: %s [OPTION]... PATTERNS [FILE]...\n"
+		    "isogrep in grep mode: GNU grep's defaults and options.\n"
+		    "Patterns are basic regular expressions (-E, -F, -P: "
+		    "others); a directory\nis searched only with -r.  With no "
+		    "FILE, read standard input (-r: '.').\n\n", program);
+	else
+		printf("Usage: isogrep [OPTION]... PATTERN [PATH]...\n"
+		    "       isogrep [OPTION]... -e PATTERN... [PATH]...\n"
+		    "       isogrep [OPTION]... -f FILE... [PATH]...\n"
+		    "Search PATHs (directories recursively, in parallel) for "
+		    "lines\nmatching a PCRE2 PATTERN.  With no PATH, search "
+		    "standard input\nwhen it is a pipe or a file, else the "
+		    "current directory.\n\n");
 	for (size_t i = 0; i < flag_count; i++) {
 		const struct flag *f = &flag_table[i];
+		bool opt = (f->attrs & FLAG_OPTIONAL_ARG) != 0;
 		char left[64];
 
-		snprintf(left, sizeof(left), "%c%c%c --%s%s%s",
+		if (!flag_in_mode(f, mode))
+			continue;
+		snprintf(left, sizeof(left), "%c%c%c %s%s%s%s%s%s",
 		    f->short_name ? '-' : ' ',
 		    f->short_name ? f->short_name : ' ',
-		    f->short_name ? ',' : ' ', f->long_name,
-		    f->arg_name ? "=" : "", f->arg_name ? f->arg_name : "");
+		    f->short_name && f->long_name ? ',' : ' ',
+		    f->long_name ? "--" : "", f->long_name ? f->long_name : "",
+		    opt ? "[" : "", f->arg_name ? "=" : "",
+		    f->arg_name ? f->arg_name : "", opt ? "]" : "");
 		printf("  %-28s %s\n", left, f->help);
 	}
 	printf("\nExit status: 0 if a line was selected, 1 if none, 2 on error"
@@ -246,10 +335,44 @@ print_help(void)
 
 struct parse_state {
 	struct options *opts;
+	enum flag_mode mode;
 	bool have_pattern_flag; /* -e or -f seen: no positional pattern */
 	bool quiet;             /* -q wins over -c, -l, -L in any order */
 	unsigned unrestricted;  /* how many -u */
 };
+
+/* grep's -d ACTION. */
+static void
+parse_directories(struct options *o, const char *arg)
+{
+	if (strcmp(arg, "read") == 0)
+		o->walk.directories = DIRS_READ;
+	else if (strcmp(arg, "skip") == 0)
+		o->walk.directories = DIRS_SKIP;
+	else if (strcmp(arg, "recurse") == 0)
+		o->walk.directories = DIRS_RECURSE;
+	else
+		diag_fatal("invalid argument '%s' for --directories: expected "
+		    "'read', 'skip' or 'recurse'", arg);
+}
+
+/* --color[=WHEN]: checked as grep checks it, then ignored (no colors). */
+static void
+check_color(const char *arg)
+{
+	static const char *const whens[] = {
+		"always", "yes", "force", "never", "no", "none", "auto", "tty",
+		"if-tty",
+	};
+
+	if (arg == NULL)
+		return;
+	for (size_t i = 0; i < sizeof(whens) / sizeof(whens[0]); i++)
+		if (strcmp(arg, whens[i]) == 0)
+			return;
+	diag_fatal("invalid argument '%s' for --color: expected 'never', "
+	    "'always' or 'auto'", arg);
+}
 
 /* Apply one flag (its argument, if any, in arg). */
 static void
@@ -297,11 +420,34 @@ apply_flag(struct parse_state *st, const struct flag *f, const char *arg)
 	case FLAG_MAX_COUNT: parse_max_count(o, arg); break;
 	case FLAG_NO_MESSAGES: o->no_messages = true; break;
 	case FLAG_TEXT: o->select.text = true; break;
-	/* Directories are always searched; -r only changes the default. */
-	case FLAG_RECURSIVE: o->recursive = true; break;
+	/*
+	 * Directories are always searched; -r only changes the default.  In
+	 * grep mode it is -d recurse.
+	 */
+	case FLAG_RECURSIVE:
+		o->recursive = true;
+		o->walk.directories = DIRS_RECURSE;
+		break;
 	case FLAG_DEREFERENCE_RECURSIVE:
 		o->recursive = o->walk.follow = true;
+		o->walk.directories = DIRS_RECURSE;
 		break;
+	case FLAG_DIRECTORIES: parse_directories(o, arg); break;
+	case FLAG_DEVICES:
+		if (strcmp(arg, "read") != 0 && strcmp(arg, "skip") != 0)
+			diag_fatal("invalid argument '%s' for --devices: "
+			    "expected 'read' or 'skip'", arg);
+		o->skip_devices = strcmp(arg, "skip") == 0;
+		break;
+	case FLAG_INITIAL_TAB: o->print.initial_tab = true; break;
+	case FLAG_BINARY_NOOP: break;
+	case FLAG_COLOR: check_color(arg); break;
+	case FLAG_GREP_MODE: break; /* seen before parsing (cli_grep_mode) */
+	case FLAG_NULL_DATA:
+		diag_fatal("-z (--null-data) is not supported yet");
+	case FLAG_CONTEXT:
+		diag_fatal("context lines (-A, -B, -C, -NUM) are not supported "
+		    "yet");
 	case FLAG_THREADS:
 		/* 0 keeps the default, online CPUs (as ripgrep's -j 0). */
 		o->threads = strcmp(arg, "0") == 0 ? 0 :
@@ -380,6 +526,17 @@ apply_flag(struct parse_state *st, const struct flag *f, const char *arg)
 			    "'path' or 'none'", arg);
 		break;
 	case FLAG_STATS: o->stats = true; break;
+	case FLAG_INCLUDE: add_file_glob(o, arg, true); break;
+	case FLAG_EXCLUDE: add_file_glob(o, arg, false); break;
+	case FLAG_EXCLUDE_FROM: add_exclude_file(o, arg); break;
+	case FLAG_EXCLUDE_DIR:
+		push_str(&o->filter.exclude_dirs, &o->filter.nexclude_dirs, arg);
+		break;
+	case FLAG_WITHOUT_MATCH:
+		o->select.text = false;
+		o->select.binary_files = BINARY_FILES_WITHOUT_MATCH;
+		break;
+	case FLAG_BINARY_FILES: parse_binary_files(o, arg); break;
 	case FLAG_BINARY: o->select.binary = true; break;
 	case FLAG_NO_CONFIG: break; /* handled before parsing (config.c) */
 	case FLAG_MATCH_LIMIT:
@@ -397,7 +554,7 @@ apply_flag(struct parse_state *st, const struct flag *f, const char *arg)
 		diag_flush_stdout();
 		exit(EXIT_MATCH);
 	case FLAG_HELP:
-		print_help();
+		print_help(st->mode);
 		diag_flush_stdout();
 		exit(EXIT_MATCH);
 	case FLAG_VERSION:
@@ -419,8 +576,12 @@ usage_error(const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	diag_usage_fatal("Usage: isogrep [OPTION]... PATTERN [PATH]...\n"
-	    "Try 'isogrep --help' for more information.", "%s", msg);
+	char usage[256];
+
+	snprintf(usage, sizeof(usage), "Usage: %s [OPTION]... PATTERN "
+	    "[PATH]...\nTry '%s --help' for more information.", program,
+	    program);
+	diag_usage_fatal(usage, "%s", msg);
 }
 
 /* Parse "--name" or "--name=value"; may consume argv[*i + 1]. */
@@ -430,12 +591,14 @@ parse_long(struct parse_state *st, int argc, char **argv, int *i)
 	const char *name = argv[*i] + 2;
 	const char *eq = strchr(name, '=');
 	size_t len = eq ? (size_t)(eq - name) : strlen(name);
-	const struct flag *f = flag_by_long(name, len);
+	const struct flag *f = flag_by_long(name, len, st->mode);
 	const char *arg = NULL;
 
 	if (f == NULL)
 		usage_error("unknown option '%s'", argv[*i]);
-	if (f->arg_name != NULL) {
+	if (f->attrs & FLAG_OPTIONAL_ARG) {
+		arg = eq != NULL ? eq + 1 : NULL;
+	} else if (f->arg_name != NULL) {
 		if (eq != NULL)
 			arg = eq + 1;
 		else if (*i + 1 < argc)
@@ -456,9 +619,13 @@ parse_short(struct parse_state *st, int argc, char **argv, int *i)
 	const char *p = argv[*i] + 1;
 
 	for (; *p != '\0'; p++) {
-		const struct flag *f = flag_by_short(*p);
+		const struct flag *f = flag_by_short(*p, st->mode);
 		char name[3] = {'-', *p, '\0'};
 
+		/* grep's -NUM is -C NUM. */
+		if (f == NULL && st->mode == FLAG_MODE_GREP && *p >= '0' &&
+		    *p <= '9')
+			f = flag_by_long("context", 7, st->mode);
 		if (f == NULL)
 			usage_error("unknown option '%s'", name);
 		if (f->arg_name == NULL) {
@@ -475,10 +642,53 @@ parse_short(struct parse_state *st, int argc, char **argv, int *i)
 	}
 }
 
+/* The name argv[0] ends with: "grep", "egrep", "fgrep" mean grep mode. */
+static const char *
+base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? slash + 1 : path;
+}
+
+bool
+cli_grep_mode(int argc, char **argv)
+{
+	const char *name = argc > 0 ? base_name(argv[0]) : "";
+
+	if (strcmp(name, "grep") == 0 || strcmp(name, "egrep") == 0 ||
+	    strcmp(name, "fgrep") == 0)
+		return true;
+	/* The letters mean other things there: look before parsing. */
+	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+		if (strcmp(argv[i], "--grep-mode") == 0)
+			return true;
+	return false;
+}
+
+/*
+ * GNU grep's defaults: no ignore files, hidden files and binary files
+ * searched like others, invalid UTF-8 lines not printed.  egrep and
+ * fgrep are grep -E and grep -F.
+ */
+static void
+grep_mode_defaults(struct options *o, const char *name)
+{
+	o->grep_mode = true;
+	o->match.syntax = strcmp(name, "egrep") == 0 ? SYNTAX_ERE : SYNTAX_BRE;
+	o->match.fixed_strings = strcmp(name, "fgrep") == 0;
+	o->walk.no_ignore_vcs = o->walk.no_ignore_dot = true;
+	o->walk.no_ignore_global = o->walk.no_ignore_parent = true;
+	o->walk.no_ignore_files = true;
+	o->walk.hidden = o->walk.dot_git = true;
+	o->walk.directories = DIRS_READ;
+	o->select.binary_files = BINARY_FILES_BINARY;
+}
+
 void
 cli_parse(int argc, char **argv, struct options *opts)
 {
-	struct parse_state st = {opts, false, false, 0};
+	struct parse_state st = {opts, FLAG_MODE_ISOGREP, false, false, 0};
 	const char **positional = positional_store =
 	    xcalloc((size_t)argc + 1, sizeof(char *));
 	size_t npositional = 0;
@@ -489,6 +699,16 @@ cli_parse(int argc, char **argv, struct options *opts)
 	opts->print.with_filename = -1;
 	opts->walk.max_depth = -1;
 	opts->match.case_mode = CASE_SENSITIVE;
+	if (cli_grep_mode(argc, argv)) {
+		const char *name = base_name(argv[0]);
+
+		/* --grep-mode under another name speaks as grep. */
+		program = strcmp(name, "egrep") == 0 || strcmp(name, "fgrep") == 0 ?
+		    name : "grep";
+		st.mode = FLAG_MODE_GREP;
+		grep_mode_defaults(opts, name);
+		diag_set_program(program);
+	}
 
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
@@ -514,6 +734,13 @@ cli_parse(int argc, char **argv, struct options *opts)
 	}
 	if (st.quiet)
 		opts->print.output = OUTPUT_QUIET;
+	if (opts->grep_mode) {
+		opts->recursive = opts->walk.directories == DIRS_RECURSE;
+		if (!opts->select.text)
+			opts->print.encoding = opts->select.binary_files ==
+			    BINARY_FILES_WITHOUT_MATCH ? ENCODING_HIDE :
+			    ENCODING_BINARY;
+	}
 	opts->paths = positional;
 	opts->npaths = npositional;
 	diag_set_quiet_files(opts->no_messages);

@@ -53,27 +53,50 @@ write_man(void)
 	    ".SH OPTIONS\n");
 	for (size_t i = 0; i < flag_count; i++) {
 		const struct flag *f = &flag_table[i];
+		bool opt = (f->attrs & FLAG_OPTIONAL_ARG) != 0;
 
 		printf(".TP\n");
 		if (f->short_name) {
 			printf("\\fB\\-%c\\fR", f->short_name);
 			if (f->arg_name)
 				printf(" \\fI%s\\fR", f->arg_name);
-			printf(", ");
+			if (f->long_name)
+				printf(", ");
 		}
-		printf("\\fB");
-		roff_text("--");
-		roff_text(f->long_name);
-		printf("\\fR");
-		if (f->arg_name) {
-			printf("=\\fI");
-			roff_text(f->arg_name);
+		if (f->long_name) {
+			printf("\\fB");
+			roff_text("--");
+			roff_text(f->long_name);
 			printf("\\fR");
+		}
+		if (f->arg_name && f->long_name) {
+			printf("%s=\\fI", opt ? "[" : "");
+			roff_text(f->arg_name);
+			printf("\\fR%s", opt ? "]" : "");
 		}
 		printf("\n");
 		roff_text(f->help);
+		if (f->attrs & FLAG_GREP_ONLY)
+			printf(" (grep mode only)");
+		if (f->attrs & FLAG_ISOGREP_ONLY)
+			printf(" (not in grep mode)");
 		printf("\n");
 	}
+	printf(".SH GREP MODE\n"
+	    "Called through a link named \\fBgrep\\fR, \\fBegrep\\fR or "
+	    "\\fBfgrep\\fR, or with\n\\fB\\-\\-grep\\-mode\\fR, isogrep "
+	    "takes GNU grep's defaults and option letters:\nbasic regular "
+	    "expressions (egrep: extended, fgrep: fixed strings), no\n"
+	    "recursion without \\fB\\-r\\fR (a directory operand is an "
+	    "error, or see \\fB\\-d\\fR), no\nignore files, hidden and "
+	    "binary files searched, standard input when no file\nis named, "
+	    "and messages under the name it was called by.  A line that is "
+	    "not\nvalid UTF\\-8 is not printed and the file is reported as "
+	    "binary, as grep does in\na UTF\\-8 locale.  The isogrep config "
+	    "file is not read.  Not supported yet:\ncontext lines (\\fB\\-A"
+	    "\\fR, \\fB\\-B\\fR, \\fB\\-C\\fR, \\fB\\-\\fINUM\\fR), "
+	    "\\fB\\-z\\fR, \\fB\\-b\\fR, \\fB\\-\\-label\\fR and colors "
+	    "(\\fB\\-\\-color\\fR is\naccepted and ignored).\n");
 	printf(".SH EXIT STATUS\n"
 	    "0 if a line was selected (or a file listed), 1 if none was, 2 if "
 	    "an error\noccurred \\(em unless \\fB\\-q\\fR selected a line.\n"
@@ -84,6 +107,13 @@ write_man(void)
 	    "\nA world\\-writable file is refused.  No other file is read.\n"
 	    ".SH SEE ALSO\n"
 	    "grep(1), rg(1), pcre2pattern(3), gitignore(5)\n");
+}
+
+/* Completions are for the isogrep command: its own mode's rows. */
+static bool
+completed(const struct flag *f)
+{
+	return flag_in_mode(f, FLAG_MODE_ISOGREP);
 }
 
 static void
@@ -109,9 +139,12 @@ write_bash(void)
 	for (size_t i = 0; i < flag_count; i++) {
 		const struct flag *f = &flag_table[i];
 
+		if (!completed(f))
+			continue;
 		if (f->short_name)
 			printf("-%c ", f->short_name);
-		printf("--%s%s", f->long_name, i + 1 < flag_count ? " " : "");
+		if (f->long_name)
+			printf("--%s ", f->long_name);
 	}
 	printf("\" -- \"$cur\"))\n"
 	    "\telse\n"
@@ -146,7 +179,13 @@ write_zsh(void)
 		const struct flag *f = &flag_table[i];
 		const char *arg = f->arg_name ? ":value:_files" : "";
 
-		if (f->short_name) {
+		if (!completed(f))
+			continue;
+		if (f->attrs & FLAG_OPTIONAL_ARG)
+			arg = "";
+		if (f->short_name && f->long_name == NULL) {
+			printf("  '-%c[", f->short_name);
+		} else if (f->short_name) {
 			printf("  '(-%c --%s)'{-%c,--%s}'[", f->short_name,
 			    f->long_name, f->short_name, f->long_name);
 		} else {
@@ -166,10 +205,15 @@ write_fish(void)
 	for (size_t i = 0; i < flag_count; i++) {
 		const struct flag *f = &flag_table[i];
 
+		if (!completed(f))
+			continue;
 		printf("complete -c isogrep");
 		if (f->short_name)
 			printf(" -s %c", f->short_name);
-		printf(" -l %s%s -d '", f->long_name, f->arg_name ? " -r" : "");
+		if (f->long_name)
+			printf(" -l %s", f->long_name);
+		printf("%s -d '", f->arg_name && !(f->attrs & FLAG_OPTIONAL_ARG) ?
+		    " -r" : "");
 		for (const char *s = f->help; *s != '\0'; s++) {
 			if (*s == '\'' || *s == '\\')
 				putchar('\\');

@@ -307,7 +307,13 @@ qualifies(const struct search_setup *setup, unsigned workers)
 {
 	enum output_mode mode = setup->print->output;
 
+	/*
+	 * -I may drop the whole file at its end, and grep mode's encoding
+	 * check reports at the end what it hid: one searcher decides.
+	 */
 	return workers >= 2 && !setup->select->has_max_count &&
+	    setup->select->binary_files != BINARY_FILES_WITHOUT_MATCH &&
+	    setup->print->encoding == ENCODING_IGNORE &&
 	    (mode == OUTPUT_LINES || mode == OUTPUT_COUNT);
 }
 

@@ -6,6 +6,9 @@
  * "--".  With -o each non-empty match of the line is a record of its own.
  * Binary data is not printed: at the file's end a notice says that it
  * matched (on stderr), or with --binary a summary with the line count.
+ * In grep mode a record that is not valid UTF-8 is not printed either
+ * and counts as binary data, as in GNU grep, which decides it when it
+ * prints (so with -o only the match is judged); -T adds grep's tab.
  */
 #include "print/standard.h"
 
@@ -13,6 +16,7 @@
 #include <string.h>
 
 #include "base/diag.h"
+#include "base/utf8.h"
 #include "base/xmalloc.h"
 #include "print/printer.h"
 
@@ -23,6 +27,7 @@ struct standard_sink {
 	const char *path;
 	size_t path_len;
 	struct span_list spans; /* -o: the matches of the current line */
+	bool hidden;            /* a record was not valid UTF-8 (grep mode) */
 };
 
 static void
@@ -35,6 +40,10 @@ put_prefix(struct standard_sink *ss, unsigned long long num, char sep)
 		outbuf_putc(out, ss->pc->null_sep ? '\0' : sep);
 	}
 	if (ss->pc->line_number) {
+		/* grep -T pads line numbers to four columns. */
+		if (ss->pc->initial_tab)
+			for (unsigned long long n = num ? num : 1; n < 1000; n *= 10)
+				outbuf_putc(out, ' ');
 		outbuf_put_uint(out, num);
 		outbuf_putc(out, sep);
 	}
@@ -46,7 +55,15 @@ put_record(struct standard_sink *ss, unsigned long long num, char sep,
 {
 	/* One reservation for the common case keeps this off the profile. */
 	outbuf_reserve(ss->base.out, ss->path_len + len + 24);
+	if (ss->pc->encoding != ENCODING_IGNORE && !utf8_valid(text, len)) {
+		ss->hidden = true;
+		return;
+	}
 	put_prefix(ss, num, sep);
+	/* -T: a tab after a prefix, unless the line is empty (as grep). */
+	if (ss->pc->initial_tab && len > 0 && (ss->with_filename ||
+	    ss->pc->line_number))
+		outbuf_putc(ss->base.out, '\t');
 	printer_text(ss->base.out, ss->pc->escape, text, len);
 	outbuf_putc(ss->base.out, '\n');
 }
@@ -58,6 +75,7 @@ standard_begin(struct sink *k, const char *path)
 
 	ss->path = path;
 	ss->path_len = strlen(path);
+	ss->hidden = false;
 }
 
 static void
@@ -105,6 +123,11 @@ standard_end(struct sink *k, const struct sink_end *end)
 {
 	struct standard_sink *ss = (struct standard_sink *)k;
 
+	if (ss->hidden && !end->binary_matched &&
+	    ss->pc->encoding == ENCODING_BINARY) {
+		diag_file_notice(ss->path, "binary file matches");
+		return;
+	}
 	if (!end->binary_matched)
 		return;
 	if (!end->binary_counted) {

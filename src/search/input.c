@@ -61,6 +61,17 @@ input_open_path(struct input *in, const char *path, bool named,
 		if (!p->follow)
 			flags |= O_NOFOLLOW;
 	}
+	/* -D skip: looked at before open, which would block on a FIFO. */
+	if (named && p->skip_devices) {
+		struct stat st;
+
+		if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) &&
+		    !S_ISDIR(st.st_mode)) {
+			memset(in, 0, sizeof(*in));
+			in->fd = -1;
+			return false;
+		}
+	}
 	fd = open(path, flags);
 	if (fd < 0) {
 		memset(in, 0, sizeof(*in));

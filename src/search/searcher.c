@@ -49,6 +49,7 @@ struct file_search {
 	unsigned long long binary_lines; /* selected in the binary part */
 	bool done;           /* nothing more to learn from this file */
 	bool named;          /* given by the user: a binary file is reported */
+	bool without_match;  /* -I: a binary file, taken as matching nothing */
 	unsigned long long offset;  /* file offset of the current chunk */
 	unsigned long long printed; /* lines given to the sink so far */
 	unsigned long long line_no; /* number of the line at count_pos */
@@ -239,7 +240,17 @@ binary_from_start(struct file_search *fs, const char *buf, size_t len,
 	nul = memchr(buf, '\0', len < head ? len : head);
 	if (nul == NULL)
 		return false;
-	*skip = !fs->named && !sel->binary;
+	switch (sel->binary_files) {
+	case BINARY_FILES_DEFAULT:
+		*skip = !fs->named && !sel->binary;
+		break;
+	case BINARY_FILES_BINARY:
+		break;
+	case BINARY_FILES_WITHOUT_MATCH:
+		/* As grep: no line selected, but -c says 0 and -L lists it. */
+		fs->without_match = fs->done = true;
+		return true;
+	}
 	if (!*skip)
 		binary_begins(fs, (size_t)(nul - buf));
 	return true;
@@ -287,7 +298,7 @@ search_partial(struct file_search *fs, const char *buf, size_t len,
 {
 	size_t text = find_binary_start(fs, buf, len, skip);
 
-	if (*skip)
+	if (*skip || fs->done)
 		return;
 	if (text < len && !fs->binary)
 		binary_begins(fs, text);
@@ -320,7 +331,7 @@ search_chunk(struct file_search *fs, const char *buf, size_t len, bool *skip)
 	const struct searcher *s = fs->s;
 	size_t start = 0;
 
-	if (binary_from_start(fs, buf, len, skip) && *skip)
+	if (binary_from_start(fs, buf, len, skip) && (*skip || fs->done))
 		return;
 	fs->chunk_len = len;
 	fs->nul_checked = 0;
@@ -468,6 +479,7 @@ searcher_search(struct searcher *s, struct input *in,
 		finish_long_line(&fs, "", 0);
 	finish_file(&fs);
 	res->selected = fs.selected;
+	res->skipped_binary = fs.without_match;
 }
 
 void

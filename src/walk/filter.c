@@ -42,6 +42,12 @@ struct plan_glob {
 	bool whole_path; /* has a '/': matched against the path from the root */
 };
 
+/* A grep --include or --exclude, or an --exclude-dir. */
+struct plan_file_glob {
+	struct glob *glob;
+	bool include;
+};
+
 struct filter_plan;
 typedef bool (*keep_fn)(const struct filter_plan *p, struct candidate *c);
 
@@ -52,13 +58,17 @@ struct filter_node {
 
 struct filter_plan {
 	const struct filter_config *cfg;
-	struct filter_node nodes[8];
+	struct filter_node nodes[10];
 	size_t nnodes;
 	bool needs_stat;
 	unsigned kinds;           /* ENTRY_* to list */
 	struct plan_glob *globs;
 	size_t nglobs;
 	bool has_positive_glob;
+	struct plan_file_glob *file_globs; /* --include, --exclude */
+	size_t nfile_globs;
+	struct glob **exclude_dirs;
+	size_t nexclude_dirs;
 	struct filetype_selection *types;
 	pcre2_code *name_re;
 	pcre2_match_data *name_md;
@@ -139,6 +149,29 @@ keep_glob(const struct filter_plan *p, struct candidate *c)
 		if (glob_hits(&p->globs[i], c))
 			return !p->globs[i].negated;
 	return !p->has_positive_glob || c->type == DT_DIR;
+}
+
+/*
+ * grep's rule for --include and --exclude (gnulib's exclude module): the
+ * last glob that matches decides; when none does, a file is taken if the
+ * first of them was an --exclude.
+ */
+static bool
+file_globs_keep(const struct filter_plan *p, const char *name, size_t len)
+{
+	for (size_t i = p->nfile_globs; i-- > 0;)
+		if (glob_match(p->file_globs[i].glob, name, len))
+			return p->file_globs[i].include;
+	return !p->file_globs[0].include;
+}
+
+/* Walked files are judged by their base name, as grep does. */
+static bool
+keep_file_glob(const struct filter_plan *p, struct candidate *c)
+{
+	if (candidate_type(c) == DT_DIR)
+		return true;
+	return file_globs_keep(p, c->name, c->name_len);
 }
 
 static bool
@@ -263,6 +296,35 @@ plan_compile_globs(struct filter_plan *p, const struct filter_config *o)
 	}
 }
 
+static struct glob *
+compile_grep_glob(const char *text)
+{
+	const char *err = NULL;
+	struct glob *g = glob_compile(text, strlen(text), 0, &err);
+
+	if (g == NULL)
+		diag_fatal("invalid glob '%s': %s", text, err);
+	return g;
+}
+
+static void
+plan_compile_file_globs(struct filter_plan *p, const struct filter_config *o)
+{
+	p->file_globs = xcalloc(o->nfile_globs ? o->nfile_globs : 1,
+	    sizeof(*p->file_globs));
+	for (size_t i = 0; i < o->nfile_globs; i++) {
+		p->file_globs[i].glob = compile_grep_glob(o->file_globs[i].text);
+		p->file_globs[i].include = o->file_globs[i].include;
+		p->nfile_globs++;
+	}
+	p->exclude_dirs = xcalloc(o->nexclude_dirs ? o->nexclude_dirs : 1,
+	    sizeof(*p->exclude_dirs));
+	for (size_t i = 0; i < o->nexclude_dirs; i++) {
+		p->exclude_dirs[i] = compile_grep_glob(o->exclude_dirs[i]);
+		p->nexclude_dirs++;
+	}
+}
+
 static void
 plan_compile_name(struct filter_plan *p, const char *re)
 {
@@ -305,6 +367,9 @@ filter_plan_new(const struct filter_config *o, const struct filetype_db *db)
 		plan_compile_globs(p, o);
 		plan_add(p, SKIP_GLOB, keep_glob, false);
 	}
+	plan_compile_file_globs(p, o);
+	if (o->nfile_globs > 0)
+		plan_add(p, SKIP_GLOB, keep_file_glob, false);
 	if (o->ntypes > 0 || o->ntypes_not > 0) {
 		char err[FILETYPE_ERR_SIZE];
 
@@ -335,6 +400,12 @@ filter_plan_free(struct filter_plan *p)
 	for (size_t i = 0; i < p->nglobs; i++)
 		glob_free(p->globs[i].glob);
 	free(p->globs);
+	for (size_t i = 0; i < p->nfile_globs; i++)
+		glob_free(p->file_globs[i].glob);
+	free(p->file_globs);
+	for (size_t i = 0; i < p->nexclude_dirs; i++)
+		glob_free(p->exclude_dirs[i]);
+	free(p->exclude_dirs);
 	filetype_selection_free(p->types);
 	pcre2_match_data_free(p->name_md);
 	pcre2_code_free(p->name_re);
@@ -362,11 +433,54 @@ filter_plan_eval(const struct filter_plan *p, struct candidate *c)
 	return SKIP_NONE;
 }
 
+static bool
+excluded_dir_name(const struct filter_plan *p, const char *name, size_t len)
+{
+	for (size_t i = 0; i < p->nexclude_dirs; i++)
+		if (glob_match(p->exclude_dirs[i], name, len))
+			return true;
+	return false;
+}
+
 bool
 filter_plan_prunes_dir(const struct filter_plan *p, struct candidate *c)
 {
+	if (excluded_dir_name(p, c->name, c->name_len))
+		return true;
 	for (size_t i = p->nglobs; i-- > 0;)
 		if (glob_hits(&p->globs[i], c))
 			return p->globs[i].negated;
 	return false;
+}
+
+/* The whole path, or what follows any '/' in it (gnulib's unanchored). */
+static bool
+glob_match_unanchored(const struct glob *g, const char *path, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if ((i == 0 || (path[i - 1] == '/' && path[i] != '/')) &&
+		    glob_match(g, path + i, len - i))
+			return true;
+	return false;
+}
+
+/* An operand is matched as grep matches one: see glob_match_unanchored. */
+bool
+filter_plan_skips_operand(const struct filter_plan *p, const char *path,
+    bool is_dir)
+{
+	size_t len = strlen(path);
+
+	if (is_dir) {
+		for (size_t i = 0; i < p->nexclude_dirs; i++)
+			if (glob_match_unanchored(p->exclude_dirs[i], path, len))
+				return true;
+		return false;
+	}
+	if (p->nfile_globs == 0)
+		return false;
+	for (size_t i = p->nfile_globs; i-- > 0;)
+		if (glob_match_unanchored(p->file_globs[i].glob, path, len))
+			return !p->file_globs[i].include;
+	return p->file_globs[0].include;
 }

@@ -452,8 +452,8 @@ visit_entry(struct walk *w, const struct dir_entry *e)
 
 	if (w->walk->max_depth >= 0 && depth > w->walk->max_depth)
 		return;
-	if (strcmp(e->name, ".git") == 0 || (is_hidden(e->name) &&
-	    !w->walk->hidden)) {
+	if ((strcmp(e->name, ".git") == 0 && !w->walk->dot_git) ||
+	    (is_hidden(e->name) && !w->walk->hidden)) {
 		count_skip(w, SKIP_HIDDEN);
 		return;
 	}
@@ -643,7 +643,17 @@ walk_root(struct walk *w, const char *root)
 		diag_file_error(root, errno);
 		return;
 	}
-	if (S_ISDIR(st.st_mode))
+	/* grep's --exclude-dir spares the "." that no operand means. */
+	if (filter_plan_skips_operand(w->cfg->plan, root, S_ISDIR(st.st_mode)) &&
+	    !(w->cfg->strip_dot_slash && strcmp(root, ".") == 0)) {
+		count_skip(w, SKIP_GLOB);
+		return;
+	}
+	if (S_ISDIR(st.st_mode) && w->walk->directories == DIRS_READ)
+		diag_file_error(root, EISDIR); /* grep's word for it */
+	else if (S_ISDIR(st.st_mode) && w->walk->directories == DIRS_SKIP)
+		return;
+	else if (S_ISDIR(st.st_mode))
 		walk_dir_root(w, root);
 	else
 		emit_named(w, root, S_ISREG(st.st_mode) ? DT_REG : DT_FIFO);

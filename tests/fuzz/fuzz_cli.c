@@ -84,7 +84,8 @@ unsafe_word(const char *w)
 		return (len == 6 && memcmp(w, "--help", 6) == 0) ||
 		    (len == 9 && memcmp(w, "--version", 9) == 0) ||
 		    (len == 10 && memcmp(w, "--generate", 10) == 0) ||
-		    (len == 6 && memcmp(w, "--file", 6) == 0);
+		    (len == 6 && memcmp(w, "--file", 6) == 0) ||
+		    (len == 14 && memcmp(w, "--exclude-from", 14) == 0);
 	}
 	return strchr(w, 'f') != NULL || strchr(w, 'V') != NULL;
 }

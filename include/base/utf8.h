@@ -1,0 +1,18 @@
+/*
+ * utf8.h - is a byte string text, as GNU grep judges it in a UTF-8 locale.
+ */
+#ifndef ISOGREP_UTF8_H
+#define ISOGREP_UTF8_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/*
+ * Is s[0, len) a sequence of whole characters as glibc's UTF-8 decoder
+ * reads them (what grep's encoding check asks of mbrlen)?  Overlong forms
+ * and surrogates are errors; the old 5- and 6-byte forms up to 0x7FFFFFFF
+ * are not, since glibc takes them.
+ */
+bool utf8_valid(const char *s, size_t len);
+
+#endif
