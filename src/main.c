@@ -132,7 +132,6 @@ search_direct(const struct options *o, const struct search_setup *setup)
 	struct search_setup direct = *setup;
 	struct sink *sink;
 	struct input in;
-	bool opened;
 	unsigned long long selected;
 
 	/* A big file: all workers on it at once. */
@@ -143,13 +142,7 @@ search_direct(const struct options *o, const struct search_setup *setup)
 	sink = printer_sink_new(setup->print, setup->with_filename, &out);
 	searcher_init(&s, setup->select, setup->matcher, sink);
 	s.flush = flush_stdout;
-	if (strcmp(o->paths[0], "-") == 0)
-		opened = input_open_fd(&in, STDIN_FILENO, "(standard input)",
-		    true, &direct.input);
-	else
-		opened = input_open_path(&in, o->paths[0], true,
-		    &direct.input);
-	if (opened) {
+	if (input_open_path(&in, o->paths[0], true, &direct.input)) {
 		searcher_search(&s, &in, &res);
 		input_close(&in);
 	}

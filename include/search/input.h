@@ -38,9 +38,10 @@ struct input {
 };
 
 /*
- * Open path.  False when there is nothing to search: an open failure or a
- * refused input (reported on stderr), or a walked entry that is no
- * longer a regular file (silently).  named: the user gave it.
+ * Open path ("-": standard input, shown as "(standard input)").  False
+ * when there is nothing to search: an open failure or a refused input
+ * (reported on stderr), or a walked entry that is no longer a regular
+ * file (silently).  named: the user gave it.
  */
 bool input_open_path(struct input *in, const char *path, bool named,
     const struct input_policy *p);

@@ -15,8 +15,6 @@
 #include "pipeline/worker.h"
 
 #include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
 
 #include "base/diag.h"
 #include "pipeline/batch.h"
@@ -66,16 +64,9 @@ search_entry(struct worker *w, struct searcher *s, struct worker_out *wo,
 	struct outbuf *out = &wo->buf;
 	struct search_result res = {0, false};
 	struct input in;
-	bool opened;
 
 	wo->seq = e->seq;
-	if (strcmp(e->path, "-") == 0)
-		opened = input_open_fd(&in, STDIN_FILENO, "(standard input)",
-		    true, &sh->setup->input);
-	else
-		opened = input_open_path(&in, e->path, e->named,
-		    &sh->setup->input);
-	if (opened) {
+	if (input_open_path(&in, e->path, e->named, &sh->setup->input)) {
 		searcher_search(s, &in, &res);
 		input_close(&in);
 	}

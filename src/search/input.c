@@ -52,6 +52,9 @@ input_open_path(struct input *in, const char *path, bool named,
 	int flags = O_RDONLY | O_NOCTTY | O_CLOEXEC;
 	int fd;
 
+	if (strcmp(path, "-") == 0)
+		return input_open_fd(in, STDIN_FILENO, "(standard input)",
+		    true, p);
 	/*
 	 * A walked path must still be the regular file the walk saw: no link
 	 * swapped in (unless links are followed), no FIFO to block on.
