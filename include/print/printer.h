@@ -31,6 +31,13 @@ void printer_sink_free(struct sink *k);
 void printer_text(struct outbuf *out, bool escape, const char *text,
     size_t len);
 
+/*
+ * A record's path field: "PATH" then sep, or a NUL with -0 (a name can
+ * then hold any byte but NUL).
+ */
+void printer_path_field(struct outbuf *out, const struct print_config *pc,
+    const char *path, size_t len, char sep);
+
 /* "PATH\n" (or "PATH\0") for -l, -L and --files. */
 void printer_name(struct outbuf *out, const char *path, size_t len,
     char end, bool escape);

@@ -41,6 +41,14 @@ printer_text(struct outbuf *out, bool escape, const char *text, size_t len)
 }
 
 void
+printer_path_field(struct outbuf *out, const struct print_config *pc,
+    const char *path, size_t len, char sep)
+{
+	printer_text(out, pc->escape, path, len);
+	outbuf_putc(out, pc->null_sep ? '\0' : sep);
+}
+
+void
 printer_name(struct outbuf *out, const char *path, size_t len, char end,
     bool escape)
 {

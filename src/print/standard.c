@@ -35,10 +35,8 @@ put_prefix(struct standard_sink *ss, unsigned long long num, char sep)
 {
 	struct outbuf *out = ss->base.out;
 
-	if (ss->with_filename) {
-		printer_text(out, ss->pc->escape, ss->path, ss->path_len);
-		outbuf_putc(out, ss->pc->null_sep ? '\0' : sep);
-	}
+	if (ss->with_filename)
+		printer_path_field(out, ss->pc, ss->path, ss->path_len, sep);
 	if (ss->pc->line_number) {
 		/* grep -T pads line numbers to four columns. */
 		if (ss->pc->initial_tab)

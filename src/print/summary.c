@@ -67,10 +67,9 @@ summary_end(struct sink *k, const struct sink_end *end)
 
 	switch (pc->output) {
 	case OUTPUT_COUNT:
-		if (ss->with_filename) {
-			printer_text(k->out, pc->escape, ss->path, path_len);
-			outbuf_putc(k->out, pc->null_sep ? '\0' : ':');
-		}
+		if (ss->with_filename)
+			printer_path_field(k->out, pc, ss->path, path_len,
+			    ':');
 		outbuf_put_uint(k->out, end->selected);
 		outbuf_putc(k->out, '\n');
 		break;
