@@ -245,7 +245,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct sink *sink;
 	struct matcher_error merr;
 	struct input in;
-	struct input_policy policy = {false, false, NULL, false};
+	struct input_policy policy = {.out = NULL};
 	const char *text = (const char *)data + 3;
 	size_t text_len, pat_len, npats, buf_len;
 	const char *buf;

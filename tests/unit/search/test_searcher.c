@@ -128,7 +128,7 @@ record_search(const char *text, size_t len, const char *needle,
 	struct matcher *m = matcher_compile(&mc, &e);
 	struct recorder rec = {.log = OUTBUF_INIT};
 	struct outbuf out = OUTBUF_INIT;
-	struct input_policy policy = {false, map, NULL, false};
+	struct input_policy policy = {.may_map = map};
 	struct searcher s;
 	struct search_result res;
 	struct input in;
