@@ -37,7 +37,11 @@ UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/unit/%)
 
 DEBIAN_PACKAGES = build-essential libpcre2-dev libjemalloc-dev bats \
                   grep util-linux bsdutils diffutils git time \
-                  clang libclang-rt-14-dev
+                  clang libclang-rt-14-dev \
+                  libhyperscan-dev libarchive-dev pcre2-utils ugrep \
+                  python3 tmux bzip2 xz-utils zstd lz4 ncompress \
+                  p7zip-full zip unzip cpio tar gzip parallel \
+                  zsh fish bash-completion mandoc
 
 .PHONY: all deps check unit bats sanitize asan tsan fuzz install uninstall \
 	clean docs docs-check layers-check
