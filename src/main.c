@@ -112,6 +112,43 @@ check_standard_streams(const struct options *o)
 	return &out;
 }
 
+/*
+ * Does the environment let a terminal have colors?  As ripgrep: TERM set
+ * and not "dumb", and NO_COLOR not set at all.
+ */
+static bool
+env_allows_color(void)
+{
+	const char *term = getenv("TERM");
+
+	return term != NULL && strcmp(term, "dumb") != 0 &&
+	    getenv("NO_COLOR") == NULL;
+}
+
+/*
+ * What a terminal changes, as in ripgrep: headings, line numbers and
+ * colors by default (not in grep mode, which prints as grep does).
+ */
+static void
+terminal_defaults(struct print_config *pc, bool grep_mode)
+{
+	bool tty = pc->escape;
+
+	if (grep_mode) {
+		pc->heading = 0;
+		pc->color = false;
+		return;
+	}
+	if (pc->heading < 0)
+		pc->heading = tty;
+	if (tty && !pc->no_line_number)
+		pc->line_number = true;
+	pc->color = pc->color_when == COLOR_WHEN_ALWAYS ||
+	    (pc->color_when == COLOR_WHEN_AUTO && tty && env_allows_color());
+	if (pc->color)
+		outbuf_set_interrupt_trailer(COLOR_RESET, tty);
+}
+
 static unsigned
 worker_count(const struct options *o)
 {
@@ -134,8 +171,12 @@ search_direct(const struct options *o, const struct search_setup *setup)
 	struct input in;
 	unsigned long long selected;
 
-	/* A big file: all workers on it at once. */
-	if (split_search(setup, o->paths[0], worker_count(o), &selected))
+	/*
+	 * A big file: all workers on it at once -- but not under a heading,
+	 * which each segment's sink would repeat.
+	 */
+	if (!(setup->print->heading == 1 && setup->with_filename) &&
+	    split_search(setup, o->paths[0], worker_count(o), &selected))
 		return selected;
 	/* Searched alone, a big file is mapped rather than read. */
 	direct.input.may_map = true;
@@ -376,6 +417,7 @@ main(int argc, char **argv)
 	}
 	/* The one place that asks whether output goes to a terminal. */
 	opts.print.escape = isatty(STDOUT_FILENO);
+	terminal_defaults(&opts.print, opts.grep_mode);
 	memset(&setup, 0, sizeof(setup));
 	setup.input.out = check_standard_streams(&opts);
 	/* Lists of names with -0 end each record with a NUL, not a newline. */
@@ -390,6 +432,10 @@ main(int argc, char **argv)
 	setup.print = &opts.print;
 	setup.with_filename = opts.print.with_filename >= 0 ?
 	    opts.print.with_filename == 1 : !single;
+	/* Headings part files by a blank line: none before the first. */
+	if (opts.print.heading == 1 && setup.with_filename &&
+	    opts.print.output == OUTPUT_LINES && !opts.print.vimgrep)
+		outbuf_drop_first('\n');
 	setup.input.follow = opts.walk.follow;
 	setup.input.skip_devices = opts.skip_devices;
 	/* -q, -l, -L and -m 1 stop before they could read their output. */
@@ -414,8 +460,10 @@ main(int argc, char **argv)
 	filetype_db_free(db);
 	matcher_free(m);
 
-	if (signals_caught() != 0)
+	if (signals_caught() != 0) {
+		outbuf_write_interrupt_trailer();
 		return 128 + signals_caught();
+	}
 	if (opts.print.output == OUTPUT_QUIET && totals.selected > 0)
 		return EXIT_MATCH;
 	if (diag_had_error())

@@ -54,4 +54,24 @@ void outbuf_stop_writes(void);
 /* Is a write under way that may stop inside a record if cut short now? */
 bool outbuf_writing(void);
 
+/*
+ * The first byte written to standard output is dropped if it is c: a
+ * format that parts files with a leading separator (a blank line before
+ * each file's heading) needs none before the first, and only the writer
+ * knows which file comes first.
+ */
+void outbuf_drop_first(char c);
+
+/*
+ * What to write when a signal ends the run (colors on: a reset): always,
+ * or with always false only when a write may have been cut short.
+ */
+void outbuf_set_interrupt_trailer(const char *s, bool always);
+
+/*
+ * For the signal thread, at the very end: write the trailer if one is
+ * due; never blocks (a stalled terminal just does not get it).
+ */
+void outbuf_write_interrupt_trailer(void);
+
 #endif

@@ -92,4 +92,21 @@ size_t matcher_literal_span(const struct matcher *m);
 /* Describe a negative result of the functions above ("match limit ..."). */
 void matcher_error_message(int code, char *buf, size_t size);
 
+/*
+ * Capture groups, for --replace.  The number of the group called name
+ * (nul-terminated), or -1 when the patterns have none of that name.
+ */
+int matcher_group_number(const struct matcher *m, const char *name);
+
+/*
+ * The groups of the match at span match in line[0, len) (a span that
+ * matcher_line_spans gave): group i in groups[i] for i < ngroups, group 0
+ * being match itself; a group that took no part is {SIZE_MAX, SIZE_MAX}.
+ * Returns 1, 0 when the match is not found again there (every group then
+ * unset), or a negative PCRE2 error code.
+ */
+int matcher_captures(const struct matcher *m, struct matcher_scratch *s,
+    const char *line, size_t len, struct span match, struct span *groups,
+    size_t ngroups);
+
 #endif

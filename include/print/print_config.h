@@ -9,6 +9,11 @@
 
 #include <stdbool.h>
 
+#include "print/color.h"
+
+struct hyperlink_format;
+struct replace_template;
+
 /* What is printed for each file: which sink formats the results. */
 enum output_mode {
 	OUTPUT_LINES,         /* the selected lines (or matches with -o) */
@@ -29,6 +34,13 @@ enum encoding_check {
 	ENCODING_HIDE, /* -I: not printed, and no notice */
 };
 
+/* --color: when to write colors. */
+enum color_when {
+	COLOR_WHEN_AUTO,   /* a terminal that has colors (TERM, NO_COLOR) */
+	COLOR_WHEN_ALWAYS, /* always, and ansi: ANSI sequences either way */
+	COLOR_WHEN_NEVER,
+};
+
 struct print_config {
 	enum output_mode output;
 	bool line_number;   /* -n */
@@ -38,6 +50,25 @@ struct print_config {
 	bool escape;        /* output is a terminal: make controls visible */
 	bool initial_tab;   /* -T (grep mode) */
 	enum encoding_check encoding;
+
+	/* Terminal output and record shaping (ripgrep's options). */
+	bool no_line_number; /* -N: not even on a terminal */
+	int heading;         /* --heading: 1, --no-heading: 0, -1: on a tty */
+	enum color_when color_when;
+	bool color;          /* write colors (main decides, from color_when) */
+	struct color_specs colors; /* --colors, finished */
+	const struct hyperlink_format *hyperlink; /* NULL: no links */
+	bool column;         /* --column */
+	bool vimgrep;        /* --vimgrep: a record per match, with columns */
+	bool byte_offset;    /* -b */
+	bool count_matches;  /* --count-matches: -c counts matches */
+	bool include_zero;   /* -c: print files that count 0 too */
+	const char *match_sep;   /* --field-match-separator, ":" */
+	const char *context_sep; /* --field-context-separator, "-" */
+	unsigned long long max_columns; /* -M: 0 no limit */
+	bool max_columns_preview;
+	bool trim;           /* --trim: no leading blanks */
+	const struct replace_template *replace; /* -r, or NULL */
 };
 
 #endif

@@ -33,7 +33,7 @@ void printer_text(struct outbuf *out, bool escape, const char *text,
 
 /*
  * A record's path field: "PATH" then sep, or a NUL with -0 (a name can
- * then hold any byte but NUL).
+ * then hold any byte but NUL); colored and linked as pc asks.
  */
 void printer_path_field(struct outbuf *out, const struct print_config *pc,
     const char *path, size_t len, char sep);

@@ -22,11 +22,13 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "base/diag.h"
@@ -40,6 +42,11 @@ static atomic_bool writes_stopped;
 static atomic_int writes_open;
 /* What fd 1 is: 0 not known yet, 1 a pipe or socket, 2 anything else. */
 static atomic_int stdout_kind;
+/* The byte outbuf_drop_first drops, or -1 once stdout was written to. */
+static atomic_int drop_first = -1;
+/* outbuf_set_interrupt_trailer's string and whether it is always due. */
+static const char *interrupt_trailer;
+static atomic_bool trailer_always;
 
 void
 outbuf_reserve(struct outbuf *b, size_t extra)
@@ -195,11 +202,61 @@ outbuf_piece(const char *p, size_t left, bool pipe, bool *whole)
 }
 
 void
+outbuf_drop_first(char c)
+{
+	atomic_store(&drop_first, (unsigned char)c);
+}
+
+void
+outbuf_set_interrupt_trailer(const char *s, bool always)
+{
+	interrupt_trailer = s;
+	atomic_store(&trailer_always, always);
+}
+
+static void *
+trailer_write(void *arg)
+{
+	const char *s = arg;
+
+	(void)!write(STDOUT_FILENO, s, strlen(s));
+	return NULL;
+}
+
+void
+outbuf_write_interrupt_trailer(void)
+{
+	struct timespec wait = {0, 20 * 1000 * 1000};
+	pthread_t t;
+
+	if (interrupt_trailer == NULL || (!atomic_load(&trailer_always) &&
+	    !outbuf_writing()))
+		return;
+	/*
+	 * A terminal stopped by ^S would block the write: it goes from a
+	 * thread of its own, given a moment, and the exit does not wait.
+	 */
+	if (pthread_create(&t, NULL, trailer_write,
+	    (void *)interrupt_trailer) != 0)
+		return;
+	pthread_detach(t);
+	nanosleep(&wait, NULL);
+}
+
+void
 outbuf_write_fd(struct outbuf *b, int fd)
 {
 	const char *p = b->data;
 	size_t left = b->len;
 	bool pipe = left > 0 && outbuf_fd_is_pipe(fd);
+
+	if (fd == STDOUT_FILENO && left > 0 &&
+	    atomic_load(&drop_first) >= 0) {
+		if ((unsigned char)p[0] == atomic_exchange(&drop_first, -1)) {
+			p++;
+			left--;
+		}
+	}
 
 	while (left > 0) {
 		bool whole;

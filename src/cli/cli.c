@@ -27,6 +27,9 @@
 #include "cli/docgen.h"
 #include "cli/flags.h"
 #include "cli/units.h"
+#include "print/color.h"
+#include "print/hyperlink.h"
+#include "print/replace.h"
 
 #define ISOGREP_VERSION "0.1.0"
 
@@ -293,6 +296,12 @@ parse_max_count(struct options *o, const char *arg)
 	o->select.max_count = o->select.has_max_count ? (unsigned long long)v : 0;
 }
 
+/* What the print config points to, owned here for the run. */
+static struct hyperlink_format *hyperlink_store;
+static struct replace_template *replace_store;
+static const char **separator_store;
+static size_t separator_count;
+
 /* The name messages and usage show: isogrep, or grep's name in grep mode. */
 static const char *program = "isogrep";
 
@@ -356,22 +365,99 @@ parse_directories(struct options *o, const char *arg)
 		    "'read', 'skip' or 'recurse'", arg);
 }
 
-/* --color[=WHEN]: checked as grep checks it, then ignored (no colors). */
+/*
+ * --color[=WHEN]: ripgrep's words and grep's (yes, force, tty, ...); no
+ * WHEN is auto, as in grep.  Grep mode checks it and writes no colors.
+ */
 static void
-check_color(const char *arg)
+parse_color(struct options *o, const char *arg)
 {
-	static const char *const whens[] = {
-		"always", "yes", "force", "never", "no", "none", "auto", "tty",
-		"if-tty",
+	static const struct {
+		const char *name;
+		enum color_when when;
+	} whens[] = {
+		{"always", COLOR_WHEN_ALWAYS}, {"yes", COLOR_WHEN_ALWAYS},
+		{"force", COLOR_WHEN_ALWAYS}, {"ansi", COLOR_WHEN_ALWAYS},
+		{"never", COLOR_WHEN_NEVER}, {"no", COLOR_WHEN_NEVER},
+		{"none", COLOR_WHEN_NEVER}, {"auto", COLOR_WHEN_AUTO},
+		{"tty", COLOR_WHEN_AUTO}, {"if-tty", COLOR_WHEN_AUTO},
 	};
 
-	if (arg == NULL)
+	if (arg == NULL) {
+		o->print.color_when = COLOR_WHEN_AUTO;
 		return;
+	}
 	for (size_t i = 0; i < sizeof(whens) / sizeof(whens[0]); i++)
-		if (strcmp(arg, whens[i]) == 0)
+		if (strcmp(arg, whens[i].name) == 0) {
+			o->print.color_when = whens[i].when;
 			return;
+		}
 	diag_fatal("invalid argument '%s' for --color: expected 'never', "
-	    "'always' or 'auto'", arg);
+	    "'always', 'ansi' or 'auto'", arg);
+}
+
+static void
+parse_colors(struct options *o, const char *arg)
+{
+	char err[512];
+
+	if (!color_specs_apply(&o->print.colors, arg, err, sizeof(err)))
+		diag_fatal("error parsing flag --colors: %s", err);
+}
+
+static void
+parse_hyperlink(struct options *o, const char *arg)
+{
+	char err[512];
+	struct hyperlink_format *f = hyperlink_parse(arg, err, sizeof(err));
+
+	if (f == NULL)
+		diag_fatal("error parsing flag --hyperlink-format: %s", err);
+	hyperlink_free(hyperlink_store);
+	hyperlink_store = f;
+	o->print.hyperlink = f;
+}
+
+/*
+ * A field separator, with ripgrep's escapes: \t \n \r \\ \0 \xHH
+ * (any other backslash stays).
+ */
+static const char *
+unescape_separator(const char *arg)
+{
+	char *out = xmalloc(strlen(arg) + 1), *w = out;
+	static const char hex[] = "0123456789abcdef";
+
+	for (const char *p = arg; *p != '\0'; p++) {
+		const char *h1, *h2;
+
+		if (*p != '\\' || p[1] == '\0') {
+			*w++ = *p;
+			continue;
+		}
+		switch (p[1]) {
+		case 't': *w++ = '\t'; p++; continue;
+		case 'n': *w++ = '\n'; p++; continue;
+		case 'r': *w++ = '\r'; p++; continue;
+		case '\\': *w++ = '\\'; p++; continue;
+		case '0': *w++ = '\0'; p++; continue;
+		case 'x':
+			h1 = p[2] ? strchr(hex, p[2] | 0x20) : NULL;
+			h2 = h1 && p[3] ? strchr(hex, p[3] | 0x20) : NULL;
+			if (h1 != NULL && h2 != NULL) {
+				*w++ = (char)((h1 - hex) * 16 + (h2 - hex));
+				p += 3;
+				continue;
+			}
+			break;
+		default:
+			break;
+		}
+		*w++ = *p;
+	}
+	*w = '\0';
+	push_str(&separator_store, &separator_count, out);
+	return out;
 }
 
 /* Apply one flag (its argument, if any, in arg). */
@@ -409,7 +495,10 @@ apply_flag(struct parse_state *st, const struct flag *f, const char *arg)
 	case FLAG_WORD_REGEXP: o->match.word = true; break;
 	case FLAG_LINE_REGEXP: o->match.line = true; break;
 	case FLAG_INVERT_MATCH: o->select.invert = true; break;
-	case FLAG_LINE_NUMBER: o->print.line_number = true; break;
+	case FLAG_LINE_NUMBER:
+		o->print.line_number = true;
+		o->print.no_line_number = false;
+		break;
 	case FLAG_WITH_FILENAME: o->print.with_filename = 1; break;
 	case FLAG_NO_FILENAME: o->print.with_filename = 0; break;
 	case FLAG_COUNT: o->print.output = OUTPUT_COUNT; break;
@@ -441,7 +530,45 @@ apply_flag(struct parse_state *st, const struct flag *f, const char *arg)
 		break;
 	case FLAG_INITIAL_TAB: o->print.initial_tab = true; break;
 	case FLAG_BINARY_NOOP: break;
-	case FLAG_COLOR: check_color(arg); break;
+	case FLAG_COLOR: parse_color(o, arg); break;
+	case FLAG_COLORS: parse_colors(o, arg); break;
+	case FLAG_HEADING: o->print.heading = 1; break;
+	case FLAG_NO_HEADING: o->print.heading = 0; break;
+	case FLAG_NO_LINE_NUMBER:
+		o->print.line_number = false;
+		o->print.no_line_number = true;
+		break;
+	case FLAG_PRETTY:
+		o->print.color_when = COLOR_WHEN_ALWAYS;
+		o->print.heading = 1;
+		o->print.line_number = true;
+		o->print.no_line_number = false;
+		break;
+	case FLAG_HYPERLINK_FORMAT: parse_hyperlink(o, arg); break;
+	case FLAG_MAX_COLUMNS:
+		o->print.max_columns = parse_count("--max-columns", arg, 0,
+		    ULLONG_MAX);
+		break;
+	case FLAG_MAX_COLUMNS_PREVIEW: o->print.max_columns_preview = true; break;
+	case FLAG_TRIM: o->print.trim = true; break;
+	case FLAG_COLUMN: o->print.column = true; break;
+	case FLAG_VIMGREP: o->print.vimgrep = true; break;
+	case FLAG_BYTE_OFFSET: o->print.byte_offset = true; break;
+	case FLAG_COUNT_MATCHES:
+		o->print.output = OUTPUT_COUNT;
+		o->print.count_matches = true;
+		break;
+	case FLAG_INCLUDE_ZERO: o->print.include_zero = true; break;
+	case FLAG_FIELD_MATCH_SEPARATOR:
+		o->print.match_sep = unescape_separator(arg);
+		break;
+	case FLAG_FIELD_CONTEXT_SEPARATOR:
+		o->print.context_sep = unescape_separator(arg);
+		break;
+	case FLAG_REPLACE:
+		replace_free(replace_store);
+		o->print.replace = replace_store = replace_parse(arg);
+		break;
 	case FLAG_GREP_MODE: break; /* seen before parsing (cli_grep_mode) */
 	case FLAG_NULL_DATA:
 		diag_fatal("-z (--null-data) is not supported yet");
@@ -697,6 +824,8 @@ cli_parse(int argc, char **argv, struct options *opts)
 	memset(opts, 0, sizeof(*opts));
 	patterns_cap = 0;
 	opts->print.with_filename = -1;
+	opts->print.heading = -1;
+	color_specs_default(&opts->print.colors);
 	opts->walk.max_depth = -1;
 	opts->match.case_mode = CASE_SENSITIVE;
 	if (cli_grep_mode(argc, argv)) {
@@ -741,6 +870,12 @@ cli_parse(int argc, char **argv, struct options *opts)
 			    BINARY_FILES_WITHOUT_MATCH ? ENCODING_HIDE :
 			    ENCODING_BINARY;
 	}
+	/* --column and --vimgrep show line numbers, as in ripgrep. */
+	if (opts->print.vimgrep)
+		opts->print.column = true;
+	if (opts->print.column && !opts->print.no_line_number)
+		opts->print.line_number = true;
+	color_specs_finish(&opts->print.colors);
 	opts->paths = positional;
 	opts->npaths = npositional;
 	diag_set_quiet_files(opts->no_messages);

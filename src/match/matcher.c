@@ -900,3 +900,53 @@ matcher_error_message(int code, char *buf, size_t size)
 	else
 		snprintf(buf, size, "%s", (const char *)msg);
 }
+
+/*
+ * Capture groups, for --replace.  Kept to this block: the match at a span
+ * is found again, anchored at its start, and the ovector read.
+ */
+int
+matcher_group_number(const struct matcher *m, const char *name)
+{
+	int n;
+
+	if (m->code == NULL)
+		return -1;
+	n = pcre2_substring_number_from_name(m->code, (PCRE2_SPTR)name);
+	return n < 0 ? -1 : n;
+}
+
+int
+matcher_captures(const struct matcher *m, struct matcher_scratch *s,
+    const char *line, size_t len, struct span match, struct span *groups,
+    size_t ngroups)
+{
+	PCRE2_SIZE *ov;
+	uint32_t count;
+	int rc;
+
+	for (size_t i = 0; i < ngroups; i++)
+		groups[i].start = groups[i].end = SIZE_MAX;
+	if (m->code == NULL)
+		return 0;
+	rc = pcre2_match(m->code, (PCRE2_SPTR)line, len, match.start,
+	    PCRE2_ANCHORED, s->md, s->mctx);
+	while (rc == PCRE2_ERROR_JIT_STACKLIMIT && grow_jit_stack(s))
+		rc = pcre2_match(m->code, (PCRE2_SPTR)line, len, match.start,
+		    PCRE2_ANCHORED, s->md, s->mctx);
+	if (rc == PCRE2_ERROR_NOMATCH)
+		return 0;
+	if (rc < 0)
+		return rc;
+	ov = pcre2_get_ovector_pointer(s->md);
+	count = pcre2_get_ovector_count(s->md);
+	for (size_t i = 0; i < ngroups && i < count; i++)
+		if (ov[2 * i] != PCRE2_UNSET && ov[2 * i + 1] >= ov[2 * i]) {
+			groups[i].start = ov[2 * i];
+			groups[i].end = ov[2 * i + 1];
+		}
+	/* The span is what was matched, whatever \K or longest made of it. */
+	if (ngroups > 0)
+		groups[0] = match;
+	return 1;
+}

@@ -12,6 +12,7 @@
 #include "print/printer.h"
 
 #include "base/escape.h"
+#include "print/hyperlink.h"
 #include "print/standard.h"
 #include "print/summary.h"
 
@@ -44,7 +45,25 @@ void
 printer_path_field(struct outbuf *out, const struct print_config *pc,
     const char *path, size_t len, char sep)
 {
-	printer_text(out, pc->escape, path, len);
+	bool link = pc->color && hyperlink_enabled(pc->hyperlink);
+
+	if (link) {
+		struct outbuf abs = OUTBUF_INIT;
+
+		hyperlink_path(path, len, &abs);
+		hyperlink_open(out, pc->hyperlink, &abs, 0, 0);
+		outbuf_free(&abs);
+	}
+	if (pc->color) {
+		outbuf_append(out, pc->colors.start[COLOR_PATH],
+		    pc->colors.start_len[COLOR_PATH]);
+		printer_text(out, pc->escape, path, len);
+		outbuf_append(out, COLOR_RESET, COLOR_RESET_LEN);
+	} else {
+		printer_text(out, pc->escape, path, len);
+	}
+	if (link)
+		hyperlink_close(out);
 	outbuf_putc(out, pc->null_sep ? '\0' : sep);
 }
 

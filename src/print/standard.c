@@ -1,9 +1,22 @@
 /*
- * standard.c - the sink that prints lines, as grep does.
+ * standard.c - the sink that prints lines, as grep and ripgrep do.
  *
- * A selected line is "[PATH:][NUM:]TEXT\n" (with -0 a NUL ends the path),
- * a context line the same with '-' for ':', and a break between groups
- * "--".  With -o each non-empty match of the line is a record of its own.
+ * A selected line is "[PATH:][NUM:][COL:][OFFSET:]TEXT\n" (with -0 a NUL
+ * ends the path), a context line the same with '-' for ':', and a break
+ * between groups "--".  With -o each non-empty match of the line is a
+ * record of its own, with --vimgrep each match gives the whole line.
+ * In heading mode the path is a line of its own above the file's
+ * records, and files are parted by a blank line: each file's output
+ * begins with that blank line, and main drops it from the very first
+ * file (outbuf_drop_first), since only the writer knows which file comes
+ * first.
+ *
+ * The text of a record goes through one pipeline: the matches of the
+ * line (when something shows them), --replace (a new text with new
+ * spans), --trim, then -M, then out with colors; escaping for the
+ * terminal is applied to each piece between color sequences, so a name
+ * or a line can never break or fake them.
+ *
  * Binary data is not printed: at the file's end a notice says that it
  * matched (on stderr), or with --binary a summary with the line count.
  * In grep mode a record that is not valid UTF-8 is not printed either
@@ -12,57 +25,355 @@
  */
 #include "print/standard.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/diag.h"
 #include "base/utf8.h"
 #include "base/xmalloc.h"
+#include "print/hyperlink.h"
 #include "print/printer.h"
+#include "print/replace.h"
 
 struct standard_sink {
 	struct sink base;
 	const struct print_config *pc;
 	bool with_filename;
+	bool heading;           /* the path on a line of its own */
+	bool show_path;         /* the path in each record */
+	bool link;              /* hyperlinks on paths */
+	bool spans_for_color;   /* colors show the matches */
 	const char *path;
 	size_t path_len;
-	struct span_list spans; /* -o: the matches of the current line */
+	bool started;           /* the file's heading is written */
+	struct outbuf link_path;/* the file's path for links, once needed */
+	bool link_path_done;
+	struct span_list spans; /* the matches of the current line */
+	struct outbuf replaced; /* -r: the line with its matches replaced */
+	struct span_list rspans; /* ... and where the replacements are */
+	struct replace_scratch rs;
 	bool hidden;            /* a record was not valid UTF-8 (grep mode) */
 };
 
+/* One record's text and the matches in it. */
+struct piece {
+	const char *text;
+	size_t len;
+	const struct span *spans;
+	size_t nspans;
+	bool spans_known; /* the matches were looked for */
+};
+
 static void
-put_prefix(struct standard_sink *ss, unsigned long long num, char sep)
+put_colored(struct standard_sink *ss, enum color_type t, const char *text,
+    size_t len)
 {
+	const struct print_config *pc = ss->pc;
 	struct outbuf *out = ss->base.out;
 
-	if (ss->with_filename)
-		printer_path_field(out, ss->pc, ss->path, ss->path_len, sep);
-	if (ss->pc->line_number) {
-		/* grep -T pads line numbers to four columns. */
-		if (ss->pc->initial_tab)
-			for (unsigned long long n = num ? num : 1; n < 1000; n *= 10)
-				outbuf_putc(out, ' ');
-		outbuf_put_uint(out, num);
-		outbuf_putc(out, sep);
+	if (pc->color) {
+		outbuf_append(out, pc->colors.start[t], pc->colors.start_len[t]);
+		printer_text(out, pc->escape, text, len);
+		outbuf_append(out, COLOR_RESET, COLOR_RESET_LEN);
+	} else {
+		printer_text(out, pc->escape, text, len);
 	}
 }
 
 static void
-put_record(struct standard_sink *ss, unsigned long long num, char sep,
-    const char *text, size_t len)
+put_colored_uint(struct standard_sink *ss, enum color_type t,
+    unsigned long long n)
 {
+	char digits[24];
+	size_t i = sizeof(digits);
+
+	do {
+		digits[--i] = (char)('0' + n % 10);
+		n /= 10;
+	} while (n > 0);
+	put_colored(ss, t, digits + i, sizeof(digits) - i);
+}
+
+static void
+open_link(struct standard_sink *ss, unsigned long long num,
+    unsigned long long column)
+{
+	if (!ss->link_path_done) {
+		hyperlink_path(ss->path, ss->path_len, &ss->link_path);
+		ss->link_path_done = true;
+	}
+	hyperlink_open(ss->base.out, ss->pc->hyperlink, &ss->link_path, num,
+	    column);
+}
+
+/* Before a file's first record: the blank line and the heading. */
+static void
+start_file(struct standard_sink *ss, unsigned long long num,
+    unsigned long long column)
+{
+	struct outbuf *out = ss->base.out;
+
+	if (ss->started || !ss->heading)
+		return;
+	ss->started = true;
+	outbuf_putc(out, '\n');
+	if (ss->link)
+		open_link(ss, num, column);
+	put_colored(ss, COLOR_PATH, ss->path, ss->path_len);
+	if (ss->link)
+		hyperlink_close(out);
+	outbuf_putc(out, ss->pc->null_sep ? '\0' : '\n');
+}
+
+static const char *
+field_sep(const struct standard_sink *ss, bool context)
+{
+	const char *sep = context ? ss->pc->context_sep : ss->pc->match_sep;
+
+	return sep != NULL ? sep : context ? "-" : ":";
+}
+
+/*
+ * The fields before the text: path, line number, column and byte offset,
+ * as shown; a link spans them all but the last separator.
+ */
+static void
+put_prefix(struct standard_sink *ss, unsigned long long num,
+    unsigned long long column, unsigned long long offset, bool context)
+{
+	const struct print_config *pc = ss->pc;
+	struct outbuf *out = ss->base.out;
+	const char *sep = field_sep(ss, context);
+	bool link = ss->link && ss->show_path;
+	bool path_last = !pc->line_number && column == 0 && !pc->byte_offset;
+
+	if (link)
+		open_link(ss, num, column);
+	if (ss->show_path) {
+		put_colored(ss, COLOR_PATH, ss->path, ss->path_len);
+		if (!path_last || !link)
+			pc->null_sep ? outbuf_putc(out, '\0') : outbuf_puts(out, sep);
+	}
+	if (pc->line_number) {
+		/* grep -T pads line numbers to four columns. */
+		if (pc->initial_tab)
+			for (unsigned long long n = num ? num : 1; n < 1000; n *= 10)
+				outbuf_putc(out, ' ');
+		if (pc->color)
+			put_colored_uint(ss, COLOR_LINE, num);
+		else
+			outbuf_put_uint(out, num);
+		if (column != 0 || pc->byte_offset || !link)
+			outbuf_puts(out, sep);
+	}
+	if (column != 0) {
+		put_colored_uint(ss, COLOR_COLUMN, column);
+		if (pc->byte_offset || !link)
+			outbuf_puts(out, sep);
+	}
+	if (pc->byte_offset) {
+		put_colored_uint(ss, COLOR_COLUMN, offset);
+		if (!link)
+			outbuf_puts(out, sep);
+	}
+	if (link) {
+		hyperlink_close(out);
+		if (path_last && pc->null_sep)
+			outbuf_putc(out, '\0');
+		else
+			outbuf_puts(out, sep);
+	}
+}
+
+/* Text with its matches colored (and the rest highlighted, if asked). */
+static void
+put_matches(struct standard_sink *ss, const struct piece *p, size_t len)
+{
+	const struct print_config *pc = ss->pc;
+	struct outbuf *out = ss->base.out;
+	bool highlight = !pc->colors.none[COLOR_HIGHLIGHT];
+	size_t at = 0;
+
+	if (!ss->spans_for_color || !p->spans_known) {
+		printer_text(out, pc->escape, p->text, len);
+		return;
+	}
+	if (highlight)
+		outbuf_append(out, pc->colors.start[COLOR_HIGHLIGHT],
+		    pc->colors.start_len[COLOR_HIGHLIGHT]);
+	for (size_t i = 0; i < p->nspans && p->spans[i].start < len; i++) {
+		size_t end = p->spans[i].end < len ? p->spans[i].end : len;
+
+		printer_text(out, pc->escape, p->text + at,
+		    p->spans[i].start - at);
+		outbuf_append(out, pc->colors.start[COLOR_MATCH],
+		    pc->colors.start_len[COLOR_MATCH]);
+		printer_text(out, pc->escape, p->text + p->spans[i].start,
+		    end - p->spans[i].start);
+		if (highlight)
+			outbuf_append(out, pc->colors.start[COLOR_HIGHLIGHT],
+			    pc->colors.start_len[COLOR_HIGHLIGHT]);
+		else
+			outbuf_append(out, COLOR_RESET, COLOR_RESET_LEN);
+		at = end;
+	}
+	printer_text(out, pc->escape, p->text + at, len - at);
+	if (highlight)
+		outbuf_append(out, COLOR_RESET, COLOR_RESET_LEN);
+}
+
+/* The bytes of the first n UTF-8 characters of text (a bad byte is one). */
+static size_t
+char_prefix(const char *text, size_t len, unsigned long long n)
+{
+	size_t at = 0;
+
+	for (unsigned long long i = 0; i < n && at < len; i++) {
+		at++;
+		while (at < len && ((unsigned char)text[at] & 0xc0) == 0x80)
+			at++;
+	}
+	return at;
+}
+
+/* -M: a line longer than max_columns bytes is left out or cut short. */
+static void
+put_text(struct standard_sink *ss, const struct piece *p, bool context)
+{
+	const struct print_config *pc = ss->pc;
+	struct outbuf *out = ss->base.out;
+	size_t cut, more = 0;
+
+	if (pc->max_columns == 0 || p->len <= pc->max_columns) {
+		put_matches(ss, p, p->len);
+		return;
+	}
+	if (!pc->max_columns_preview) {
+		if (context)
+			outbuf_puts(out, "[Omitted long context line]");
+		else if (!p->spans_known)
+			outbuf_puts(out, "[Omitted long matching line]");
+		else {
+			outbuf_puts(out, "[Omitted long line with ");
+			outbuf_put_uint(out, p->nspans);
+			outbuf_puts(out, " matches]");
+		}
+		return;
+	}
+	cut = char_prefix(p->text, p->len, pc->max_columns);
+	put_matches(ss, p, cut);
+	if (!p->spans_known) {
+		outbuf_puts(out, " [... omitted end of long line]");
+		return;
+	}
+	for (size_t i = 0; i < p->nspans; i++)
+		more += p->spans[i].start >= cut;
+	outbuf_puts(out, " [... ");
+	outbuf_put_uint(out, more);
+	outbuf_puts(out, more == 1 ? " more match]" : " more matches]");
+}
+
+/* --trim: leading ASCII blanks go, and the spans move with the text. */
+static void
+trim_piece(struct standard_sink *ss, struct piece *p)
+{
+	size_t n = 0;
+
+	while (n < p->len && strchr(" \t\n\v\f\r", p->text[n]) != NULL &&
+	    p->text[n] != '\0')
+		n++;
+	if (n == 0)
+		return;
+	p->text += n;
+	p->len -= n;
+	if (p->nspans == 0)
+		return;
+	/* The spans are rebased into rspans (a copy, unless already there). */
+	if (p->spans != ss->rspans.v) {
+		ss->rspans.len = 0;
+		for (size_t i = 0; i < p->nspans; i++) {
+			if (ss->rspans.len == ss->rspans.cap) {
+				ss->rspans.cap = ss->rspans.cap ? ss->rspans.cap * 2 : 16;
+				ss->rspans.v = xreallocarray(ss->rspans.v,
+				    ss->rspans.cap, sizeof(*ss->rspans.v));
+			}
+			ss->rspans.v[ss->rspans.len++] = p->spans[i];
+		}
+	}
+	for (size_t i = 0; i < p->nspans; i++) {
+		struct span *sp = &ss->rspans.v[i];
+
+		sp->start = sp->start > n ? sp->start - n : 0;
+		sp->end = sp->end > n ? sp->end - n : 0;
+	}
+	p->spans = ss->rspans.v;
+}
+
+static void
+push_rspan(struct standard_sink *ss, size_t start, size_t end)
+{
+	if (ss->rspans.len == ss->rspans.cap) {
+		ss->rspans.cap = ss->rspans.cap ? ss->rspans.cap * 2 : 16;
+		ss->rspans.v = xreallocarray(ss->rspans.v, ss->rspans.cap,
+		    sizeof(*ss->rspans.v));
+	}
+	ss->rspans.v[ss->rspans.len++] = (struct span){start, end};
+}
+
+/*
+ * -r: the piece made of line's text with each of the spans [from, to)
+ * replaced (with -o, one span and nothing around it).
+ */
+static void
+replace_piece(struct standard_sink *ss, const struct sink_line *line,
+    size_t from, size_t to, bool only, struct piece *p)
+{
+	struct outbuf *r = &ss->replaced;
+	size_t at = 0;
+
+	outbuf_clear(r);
+	ss->rspans.len = 0;
+	for (size_t i = from; i < to; i++) {
+		const struct span *sp = &ss->spans.v[i];
+		size_t start;
+
+		if (!only)
+			outbuf_append(r, line->text + at, sp->start - at);
+		start = r->len;
+		(void)replace_expand(ss->pc->replace, ss->base.matcher,
+		    ss->base.scratch, &ss->rs, line->text, line->len, *sp, r);
+		push_rspan(ss, start, r->len);
+		at = sp->end;
+	}
+	if (!only)
+		outbuf_append(r, line->text + at, line->len - at);
+	*p = (struct piece){r->data ? r->data : "", r->len, ss->rspans.v,
+	    ss->rspans.len, true};
+}
+
+static void
+put_record(struct standard_sink *ss, const struct sink_line *line,
+    unsigned long long column, unsigned long long offset, bool context,
+    struct piece *p)
+{
+	const struct print_config *pc = ss->pc;
+
 	/* One reservation for the common case keeps this off the profile. */
-	outbuf_reserve(ss->base.out, ss->path_len + len + 24);
-	if (ss->pc->encoding != ENCODING_IGNORE && !utf8_valid(text, len)) {
+	outbuf_reserve(ss->base.out, ss->path_len + p->len + 24);
+	if (pc->encoding != ENCODING_IGNORE && !utf8_valid(p->text, p->len)) {
 		ss->hidden = true;
 		return;
 	}
-	put_prefix(ss, num, sep);
+	start_file(ss, line->number, column);
+	put_prefix(ss, line->number, column, offset, context);
+	if (pc->trim)
+		trim_piece(ss, p);
 	/* -T: a tab after a prefix, unless the line is empty (as grep). */
-	if (ss->pc->initial_tab && len > 0 && (ss->with_filename ||
-	    ss->pc->line_number))
+	if (pc->initial_tab && p->len > 0 && (ss->with_filename ||
+	    pc->line_number))
 		outbuf_putc(ss->base.out, '\t');
-	printer_text(ss->base.out, ss->pc->escape, text, len);
+	put_text(ss, p, context);
 	outbuf_putc(ss->base.out, '\n');
 }
 
@@ -74,32 +385,76 @@ standard_begin(struct sink *k, const char *path)
 	ss->path = path;
 	ss->path_len = strlen(path);
 	ss->hidden = false;
+	ss->started = false;
+	ss->link_path_done = false;
+}
+
+/* Does a selected line need its matches found? */
+static bool
+needs_spans(const struct standard_sink *ss)
+{
+	const struct print_config *pc = ss->pc;
+
+	return pc->only_matching || pc->vimgrep || pc->column ||
+	    pc->replace != NULL || ss->spans_for_color;
 }
 
 static void
 standard_selected(struct sink *k, const struct sink_line *line)
 {
 	struct standard_sink *ss = (struct standard_sink *)k;
+	const struct print_config *pc = ss->pc;
+	struct piece p = {line->text, line->len, NULL, 0, false};
 
-	if (!ss->pc->only_matching) {
-		put_record(ss, line->number, ':', line->text, line->len);
+	if (!needs_spans(ss)) {
+		put_record(ss, line, 0, line->offset, false, &p);
 		return;
 	}
 	/* A failed match ends the list; what was found is still shown. */
 	(void)sink_line_spans(k, line, &ss->spans);
-	for (size_t i = 0; i < ss->spans.len; i++)
-		put_record(ss, line->number, ':',
-		    line->text + ss->spans.v[i].start,
-		    ss->spans.v[i].end - ss->spans.v[i].start);
+	if (pc->only_matching || pc->vimgrep) {
+		for (size_t i = 0; i < ss->spans.len; i++) {
+			const struct span *sp = &ss->spans.v[i];
+			unsigned long long col = pc->column ? sp->start + 1 : 0;
+
+			if (pc->replace != NULL)
+				replace_piece(ss, line, i, i + 1,
+				    pc->only_matching, &p);
+			else if (pc->only_matching)
+				p = (struct piece){line->text + sp->start,
+				    sp->end - sp->start, NULL, 0, true};
+			else
+				p = (struct piece){line->text, line->len, sp, 1,
+				    true};
+			if (pc->only_matching && pc->replace == NULL) {
+				/* The match is all the text: color it whole. */
+				static const struct span whole = {0, SIZE_MAX};
+
+				p.spans = &whole;
+				p.nspans = 1;
+			}
+			put_record(ss, line, col, line->offset +
+			    (pc->only_matching ? sp->start : 0), false, &p);
+		}
+		return;
+	}
+	if (pc->replace != NULL)
+		replace_piece(ss, line, 0, ss->spans.len, false, &p);
+	else
+		p = (struct piece){line->text, line->len, ss->spans.v,
+		    ss->spans.len, true};
+	put_record(ss, line, pc->column && ss->spans.len > 0 ?
+	    ss->spans.v[0].start + 1 : 0, line->offset, false, &p);
 }
 
 static void
 standard_context(struct sink *k, const struct sink_line *line,
     enum sink_context kind)
 {
+	struct piece p = {line->text, line->len, NULL, 0, false};
+
 	(void)kind;
-	put_record((struct standard_sink *)k, line->number, '-', line->text,
-	    line->len);
+	put_record((struct standard_sink *)k, line, 0, line->offset, true, &p);
 }
 
 static void
@@ -132,6 +487,8 @@ standard_end(struct sink *k, const struct sink_end *end)
 		diag_file_notice(ss->path, "binary file matches");
 		return;
 	}
+	if (ss->heading && !ss->started)
+		outbuf_putc(k->out, '\n');
 	printer_text(k->out, ss->pc->escape, ss->path, ss->path_len);
 	outbuf_puts(k->out, ": binary file matches (");
 	outbuf_put_uint(k->out, end->binary_lines);
@@ -144,6 +501,10 @@ standard_free(struct sink *k)
 	struct standard_sink *ss = (struct standard_sink *)k;
 
 	span_list_free(&ss->spans);
+	span_list_free(&ss->rspans);
+	outbuf_free(&ss->replaced);
+	outbuf_free(&ss->link_path);
+	replace_scratch_free(&ss->rs);
 	free(ss);
 }
 
@@ -165,9 +526,15 @@ standard_sink_new(const struct print_config *pc, bool with_filename,
 
 	ss->base.ops = &standard_ops;
 	ss->base.wants = SINK_WANTS_LINES |
-	    (pc->line_number ? SINK_WANTS_NUMBERS : 0);
+	    (pc->line_number || hyperlink_wants_line(pc->hyperlink) ?
+	    SINK_WANTS_NUMBERS : 0);
 	ss->base.out = out;
 	ss->pc = pc;
 	ss->with_filename = with_filename;
+	ss->heading = with_filename && pc->heading == 1 && !pc->vimgrep;
+	ss->show_path = with_filename && !ss->heading;
+	ss->link = pc->color && hyperlink_enabled(pc->hyperlink);
+	ss->spans_for_color = pc->color && (!pc->colors.none[COLOR_MATCH] ||
+	    !pc->colors.none[COLOR_HIGHLIGHT]);
 	return &ss->base;
 }

@@ -3,7 +3,8 @@
  *
  * These need no line's text: -c only the count ("[PATH:]COUNT"), -l and
  * -L only whether a line was selected (the searcher stops at the first),
- * -q nothing at all.
+ * -q nothing at all.  --count-matches counts the matches of the selected
+ * lines instead, so it asks for the lines.
  */
 #include "print/summary.h"
 
@@ -19,20 +20,25 @@ struct summary_sink {
 	const struct print_config *pc;
 	bool with_filename;
 	const char *path;
+	unsigned long long matches; /* --count-matches */
+	struct span_list spans;
 };
 
 static void
 summary_begin(struct sink *k, const char *path)
 {
 	((struct summary_sink *)k)->path = path;
+	((struct summary_sink *)k)->matches = 0;
 }
 
-/* Lines themselves are not wanted: nothing to do for them. */
+/* Lines are only wanted to count their matches. */
 static void
 summary_selected(struct sink *k, const struct sink_line *line)
 {
-	(void)k;
-	(void)line;
+	struct summary_sink *ss = (struct summary_sink *)k;
+
+	(void)sink_line_spans(k, line, &ss->spans);
+	ss->matches += ss->spans.len;
 }
 
 static void
@@ -70,18 +76,19 @@ summary_end(struct sink *k, const struct sink_end *end)
 		if (ss->with_filename)
 			printer_path_field(k->out, pc, ss->path, path_len,
 			    ':');
-		outbuf_put_uint(k->out, end->selected);
+		outbuf_put_uint(k->out, pc->count_matches ? ss->matches :
+		    end->selected);
 		outbuf_putc(k->out, '\n');
 		break;
 	case OUTPUT_FILES_WITH:
 		if (end->selected > 0)
-			printer_name(k->out, ss->path, path_len, name_end,
-			    pc->escape);
+			printer_path_field(k->out, pc, ss->path, path_len,
+			    name_end);
 		break;
 	case OUTPUT_FILES_WITHOUT:
 		if (end->selected == 0)
-			printer_name(k->out, ss->path, path_len, name_end,
-			    pc->escape);
+			printer_path_field(k->out, pc, ss->path, path_len,
+			    name_end);
 		break;
 	case OUTPUT_LINES:
 	case OUTPUT_QUIET:
@@ -92,6 +99,7 @@ summary_end(struct sink *k, const struct sink_end *end)
 static void
 summary_free(struct sink *k)
 {
+	span_list_free(&((struct summary_sink *)k)->spans);
 	free(k);
 }
 
@@ -112,7 +120,8 @@ summary_sink_new(const struct print_config *pc, bool with_filename,
 	struct summary_sink *ss = xcalloc(1, sizeof(*ss));
 
 	ss->base.ops = &summary_ops;
-	ss->base.wants = pc->output == OUTPUT_COUNT ? 0 : SINK_WANTS_FIRST;
+	ss->base.wants = pc->output != OUTPUT_COUNT ? SINK_WANTS_FIRST :
+	    pc->count_matches ? SINK_WANTS_LINES : 0;
 	ss->base.out = out;
 	ss->pc = pc;
 	ss->with_filename = with_filename;

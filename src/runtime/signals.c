@@ -54,6 +54,8 @@ signals_wait(void *arg)
 	for (long waited = 0; outbuf_writing() && waited < RECORD_GRACE_NS;
 	    waited += RECORD_POLL_NS)
 		nanosleep(&poll, NULL);
+	/* Colors on: a reset, so the terminal is not left colored. */
+	outbuf_write_interrupt_trailer();
 	_exit(128 + sig);
 }
 
