@@ -257,7 +257,8 @@ assert_numbered_lines()
 	mkfile d/plain 'hit plain'
 	cd d
 	# To a terminal (script gives the command one): ESC and BEL made visible.
-	script -qec "\"$ISOGREP\" hit ." /dev/null >../tty.out </dev/null
+	# (Colors, headings and numbers off here: terminal.bats tests those.)
+	script -qec "\"$ISOGREP\" --color=never --no-heading -N hit ." /dev/null >../tty.out </dev/null
 	tr -d '\r' <../tty.out | sorted >../got
 	printf '%s\n' './a^[[31mx:hit ^[]0;title^G end' './plain:hit plain' >../want
 	cmp ../got ../want || { cat -v ../got; false; }
@@ -266,14 +267,14 @@ assert_numbered_lines()
 		false
 	fi
 	# -l, --files and -c name the file visibly too.
-	script -qec "\"$ISOGREP\" -l hit ." /dev/null >../tty.out </dev/null
+	script -qec "\"$ISOGREP\" --color=never -l hit ." /dev/null >../tty.out </dev/null
 	[ "$(tr -d '\r' <../tty.out | sorted)" = $'./a^[[31mx\n./plain' ] || { cat -v ../tty.out; false; }
 	script -qec "\"$ISOGREP\" --files ." /dev/null >../tty.out </dev/null
 	[ "$(tr -d '\r' <../tty.out | sorted)" = $'./a^[[31mx\n./plain' ] || { cat -v ../tty.out; false; }
 	# One file, the direct path: the line itself, and its name with -H.
-	script -qec "\"$ISOGREP\" hit a*" /dev/null >../tty.out </dev/null
+	script -qec "\"$ISOGREP\" --color=never -N hit a*" /dev/null >../tty.out </dev/null
 	[ "$(tr -d '\r' <../tty.out)" = 'hit ^[]0;title^G end' ] || { cat -v ../tty.out; false; }
-	script -qec "\"$ISOGREP\" -Hc hit a*" /dev/null >../tty.out </dev/null
+	script -qec "\"$ISOGREP\" --color=never -Hc hit a*" /dev/null >../tty.out </dev/null
 	[ "$(tr -d '\r' <../tty.out)" = 'a^[[31mx:1' ] || { cat -v ../tty.out; false; }
 	# To a pipe: byte for byte.
 	"$ISOGREP" hit . | sorted >../got
