@@ -8,6 +8,7 @@
 #define ISOGREP_PRINT_CONFIG_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "print/color.h"
 
@@ -63,8 +64,10 @@ struct print_config {
 	bool byte_offset;    /* -b */
 	bool count_matches;  /* --count-matches: -c counts matches */
 	bool include_zero;   /* -c: print files that count 0 too */
-	const char *match_sep;   /* --field-match-separator, ":" */
-	const char *context_sep; /* --field-context-separator, "-" */
+	const char *match_sep;   /* --field-match-separator; NULL: ":" */
+	size_t match_sep_len;
+	const char *context_sep; /* --field-context-separator; NULL: "-" */
+	size_t context_sep_len;
 	unsigned long long max_columns; /* -M: 0 no limit */
 	bool max_columns_preview;
 	bool trim;           /* --trim: no leading blanks */

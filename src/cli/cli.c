@@ -423,7 +423,7 @@ parse_hyperlink(struct options *o, const char *arg)
  * (any other backslash stays).
  */
 static const char *
-unescape_separator(const char *arg)
+unescape_separator(const char *arg, size_t *len)
 {
 	char *out = xmalloc(strlen(arg) + 1), *w = out;
 	static const char hex[] = "0123456789abcdef";
@@ -456,6 +456,7 @@ unescape_separator(const char *arg)
 		*w++ = *p;
 	}
 	*w = '\0';
+	*len = (size_t)(w - out);
 	push_str(&separator_store, &separator_count, out);
 	return out;
 }
@@ -560,10 +561,12 @@ apply_flag(struct parse_state *st, const struct flag *f, const char *arg)
 		break;
 	case FLAG_INCLUDE_ZERO: o->print.include_zero = true; break;
 	case FLAG_FIELD_MATCH_SEPARATOR:
-		o->print.match_sep = unescape_separator(arg);
+		o->print.match_sep = unescape_separator(arg,
+		    &o->print.match_sep_len);
 		break;
 	case FLAG_FIELD_CONTEXT_SEPARATOR:
-		o->print.context_sep = unescape_separator(arg);
+		o->print.context_sep = unescape_separator(arg,
+		    &o->print.context_sep_len);
 		break;
 	case FLAG_REPLACE:
 		replace_free(replace_store);
@@ -871,8 +874,11 @@ cli_parse(int argc, char **argv, struct options *opts)
 			    ENCODING_BINARY;
 	}
 	/* --column and --vimgrep show line numbers, as in ripgrep. */
-	if (opts->print.vimgrep)
+	if (opts->print.vimgrep) {
 		opts->print.column = true;
+		if (opts->print.with_filename < 0)
+			opts->print.with_filename = 1;
+	}
 	if (opts->print.column && !opts->print.no_line_number)
 		opts->print.line_number = true;
 	color_specs_finish(&opts->print.colors);

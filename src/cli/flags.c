@@ -159,10 +159,15 @@ const struct flag flag_table[] = {
 	{'C', "context", "NUM", FLAG_CONTEXT,
 	    "not supported yet (an error)", 0},
 	{0, "color", "WHEN", FLAG_COLOR,
-	    "colors: auto (a terminal), always, never, ansi (grep mode: "
-	    "ignored)", FLAG_OPTIONAL_ARG},
+	    "colors: auto (on a terminal), always, never or ansi",
+	    FLAG_ISOGREP_ONLY},
 	{0, "colour", "WHEN", FLAG_COLOR,
-	    "--color", FLAG_OPTIONAL_ARG},
+	    "--color", FLAG_ISOGREP_ONLY},
+	{0, "color", "WHEN", FLAG_COLOR,
+	    "accepted and ignored: no colors in grep mode",
+	    FLAG_OPTIONAL_ARG | FLAG_GREP_ONLY},
+	{0, "colour", "WHEN", FLAG_COLOR,
+	    "--color", FLAG_OPTIONAL_ARG | FLAG_GREP_ONLY},
 	{0, "colors", "SPEC", FLAG_COLORS,
 	    "a color: '{path,line,column,match,highlight}:{fg,bg,style}:VALUE' "
 	    "or 'TYPE:none'", FLAG_ISOGREP_ONLY},

@@ -100,7 +100,7 @@ parse_color(const char *s, struct color_value *cv, char *err, size_t err_size)
 		    "'%s'", s);
 		return false;
 	}
-	if (s[0] >= '0' && s[0] <= '9') {
+	if (s[0] == '\0' || (s[0] >= '0' && s[0] <= '9')) {
 		cv->kind = COLOR_ANSI256;
 		if (parse_byte(s, strlen(s), &cv->v[0]))
 			return true;

@@ -133,9 +133,7 @@ parse_template(struct hyperlink_format *f, char *err, size_t err_size)
 	if (!path)
 		return fail(f, err, err_size, "the {path} variable is required "
 		    "in a hyperlink format", NULL);
-	/* The scheme may come from a variable only if it begins the format. */
-	if (!has_scheme(s) && !(f->nparts > 0 && f->parts[0].var != VAR_TEXT &&
-	    f->parts[0].var != VAR_PATH))
+	if (!has_scheme(s))
 		return fail(f, err, err_size, "the hyperlink format must start "
 		    "with a valid URL scheme, i.e., [0-9A-Za-z+-.]+:", NULL);
 	return true;

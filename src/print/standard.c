@@ -49,6 +49,7 @@ struct standard_sink {
 	bool started;           /* the file's heading is written */
 	struct outbuf link_path;/* the file's path for links, once needed */
 	bool link_path_done;
+	unsigned long long link_col; /* the record's first match, for links */
 	struct span_list spans; /* the matches of the current line */
 	struct outbuf replaced; /* -r: the line with its matches replaced */
 	struct span_list rspans; /* ... and where the replacements are */
@@ -63,6 +64,7 @@ struct piece {
 	const struct span *spans;
 	size_t nspans;
 	bool spans_known; /* the matches were looked for */
+	bool match_only;  /* the text is one match (-o), not a line */
 };
 
 static void
@@ -96,21 +98,19 @@ put_colored_uint(struct standard_sink *ss, enum color_type t,
 }
 
 static void
-open_link(struct standard_sink *ss, unsigned long long num,
-    unsigned long long column)
+open_link(struct standard_sink *ss, unsigned long long num)
 {
 	if (!ss->link_path_done) {
 		hyperlink_path(ss->path, ss->path_len, &ss->link_path);
 		ss->link_path_done = true;
 	}
 	hyperlink_open(ss->base.out, ss->pc->hyperlink, &ss->link_path, num,
-	    column);
+	    ss->link_col);
 }
 
 /* Before a file's first record: the blank line and the heading. */
 static void
-start_file(struct standard_sink *ss, unsigned long long num,
-    unsigned long long column)
+start_file(struct standard_sink *ss)
 {
 	struct outbuf *out = ss->base.out;
 
@@ -118,72 +118,92 @@ start_file(struct standard_sink *ss, unsigned long long num,
 		return;
 	ss->started = true;
 	outbuf_putc(out, '\n');
-	if (ss->link)
-		open_link(ss, num, column);
+	/* The heading's link names no line (1, as in ripgrep). */
+	if (ss->link) {
+		unsigned long long col = ss->link_col;
+
+		ss->link_col = 0;
+		open_link(ss, 0);
+		ss->link_col = col;
+	}
 	put_colored(ss, COLOR_PATH, ss->path, ss->path_len);
 	if (ss->link)
 		hyperlink_close(out);
 	outbuf_putc(out, ss->pc->null_sep ? '\0' : '\n');
 }
 
-static const char *
-field_sep(const struct standard_sink *ss, bool context)
+static void
+put_sep(struct standard_sink *ss, bool context)
 {
-	const char *sep = context ? ss->pc->context_sep : ss->pc->match_sep;
+	const struct print_config *pc = ss->pc;
+	const char *sep = context ? pc->context_sep : pc->match_sep;
 
-	return sep != NULL ? sep : context ? "-" : ":";
+	if (sep == NULL)
+		outbuf_putc(ss->base.out, context ? '-' : ':');
+	else
+		outbuf_append(ss->base.out, sep, context ? pc->context_sep_len :
+		    pc->match_sep_len);
 }
 
 /*
  * The fields before the text: path, line number, column and byte offset,
- * as shown; a link spans them all but the last separator.
+ * as shown.  A link spans them all but the last separator; in heading
+ * mode a format that names a line links the (perhaps empty) fields of
+ * each record, as ripgrep does.
  */
 static void
 put_prefix(struct standard_sink *ss, unsigned long long num,
     unsigned long long column, unsigned long long offset, bool context)
 {
+	enum { F_PATH, F_LINE, F_COLUMN, F_OFFSET, F_COUNT };
 	const struct print_config *pc = ss->pc;
 	struct outbuf *out = ss->base.out;
-	const char *sep = field_sep(ss, context);
-	bool link = ss->link && ss->show_path;
-	bool path_last = !pc->line_number && column == 0 && !pc->byte_offset;
+	bool show[F_COUNT] = {ss->show_path, pc->line_number, column != 0,
+	    pc->byte_offset};
+	bool link = ss->link && (ss->show_path || (ss->heading &&
+	    hyperlink_wants_line(pc->hyperlink)));
+	int last = -1;
 
+	for (int f = 0; f < F_COUNT; f++)
+		if (show[f])
+			last = f;
 	if (link)
-		open_link(ss, num, column);
-	if (ss->show_path) {
-		put_colored(ss, COLOR_PATH, ss->path, ss->path_len);
-		if (!path_last || !link)
-			pc->null_sep ? outbuf_putc(out, '\0') : outbuf_puts(out, sep);
-	}
-	if (pc->line_number) {
-		/* grep -T pads line numbers to four columns. */
-		if (pc->initial_tab)
-			for (unsigned long long n = num ? num : 1; n < 1000; n *= 10)
-				outbuf_putc(out, ' ');
-		if (pc->color)
+		open_link(ss, num);
+	for (int f = 0; f <= last; f++) {
+		if (!show[f])
+			continue;
+		switch (f) {
+		case F_PATH:
+			put_colored(ss, COLOR_PATH, ss->path, ss->path_len);
+			break;
+		case F_LINE:
+			/* grep -T pads line numbers to four columns. */
+			if (pc->initial_tab)
+				for (unsigned long long n = num ? num : 1; n < 1000;
+				    n *= 10)
+					outbuf_putc(out, ' ');
 			put_colored_uint(ss, COLOR_LINE, num);
-		else
-			outbuf_put_uint(out, num);
-		if (column != 0 || pc->byte_offset || !link)
-			outbuf_puts(out, sep);
-	}
-	if (column != 0) {
-		put_colored_uint(ss, COLOR_COLUMN, column);
-		if (pc->byte_offset || !link)
-			outbuf_puts(out, sep);
-	}
-	if (pc->byte_offset) {
-		put_colored_uint(ss, COLOR_COLUMN, offset);
-		if (!link)
-			outbuf_puts(out, sep);
-	}
-	if (link) {
-		hyperlink_close(out);
-		if (path_last && pc->null_sep)
+			break;
+		case F_COLUMN:
+			put_colored_uint(ss, COLOR_COLUMN, column);
+			break;
+		default:
+			put_colored_uint(ss, COLOR_COLUMN, offset);
+			break;
+		}
+		if (f == last)
+			break;
+		if (f == F_PATH && pc->null_sep)
 			outbuf_putc(out, '\0');
 		else
-			outbuf_puts(out, sep);
+			put_sep(ss, context);
 	}
+	if (link)
+		hyperlink_close(out);
+	if (last == F_PATH && pc->null_sep)
+		outbuf_putc(out, '\0');
+	else if (last >= 0)
+		put_sep(ss, context);
 }
 
 /* Text with its matches colored (and the rest highlighted, if asked). */
@@ -203,14 +223,19 @@ put_matches(struct standard_sink *ss, const struct piece *p, size_t len)
 		outbuf_append(out, pc->colors.start[COLOR_HIGHLIGHT],
 		    pc->colors.start_len[COLOR_HIGHLIGHT]);
 	for (size_t i = 0; i < p->nspans && p->spans[i].start < len; i++) {
-		size_t end = p->spans[i].end < len ? p->spans[i].end : len;
+		size_t start = p->spans[i].start, end = p->spans[i].end;
 
-		printer_text(out, pc->escape, p->text + at,
-		    p->spans[i].start - at);
+		/* Matches that touch are colored as one, as ripgrep does. */
+		while (i + 1 < p->nspans && p->spans[i + 1].start == end)
+			end = p->spans[++i].end;
+		if (end > len)
+			end = len;
+		if (end == start)
+			continue; /* an empty replacement: nothing to color */
+		printer_text(out, pc->escape, p->text + at, start - at);
 		outbuf_append(out, pc->colors.start[COLOR_MATCH],
 		    pc->colors.start_len[COLOR_MATCH]);
-		printer_text(out, pc->escape, p->text + p->spans[i].start,
-		    end - p->spans[i].start);
+		printer_text(out, pc->escape, p->text + start, end - start);
 		if (highlight)
 			outbuf_append(out, pc->colors.start[COLOR_HIGHLIGHT],
 			    pc->colors.start_len[COLOR_HIGHLIGHT]);
@@ -245,7 +270,8 @@ put_text(struct standard_sink *ss, const struct piece *p, bool context)
 	struct outbuf *out = ss->base.out;
 	size_t cut, more = 0;
 
-	if (pc->max_columns == 0 || p->len <= pc->max_columns) {
+	/* A line is measured with its newline, as ripgrep does; a match not. */
+	if (pc->max_columns == 0 || p->len + !p->match_only <= pc->max_columns) {
 		put_matches(ss, p, p->len);
 		return;
 	}
@@ -349,7 +375,7 @@ replace_piece(struct standard_sink *ss, const struct sink_line *line,
 	if (!only)
 		outbuf_append(r, line->text + at, line->len - at);
 	*p = (struct piece){r->data ? r->data : "", r->len, ss->rspans.v,
-	    ss->rspans.len, true};
+	    ss->rspans.len, true, false};
 }
 
 static void
@@ -365,7 +391,7 @@ put_record(struct standard_sink *ss, const struct sink_line *line,
 		ss->hidden = true;
 		return;
 	}
-	start_file(ss, line->number, column);
+	start_file(ss);
 	put_prefix(ss, line->number, column, offset, context);
 	if (pc->trim)
 		trim_piece(ss, p);
@@ -396,7 +422,8 @@ needs_spans(const struct standard_sink *ss)
 	const struct print_config *pc = ss->pc;
 
 	return pc->only_matching || pc->vimgrep || pc->column ||
-	    pc->replace != NULL || ss->spans_for_color;
+	    pc->replace != NULL || ss->spans_for_color ||
+	    (ss->link && hyperlink_wants_line(pc->hyperlink));
 }
 
 static void
@@ -404,28 +431,40 @@ standard_selected(struct sink *k, const struct sink_line *line)
 {
 	struct standard_sink *ss = (struct standard_sink *)k;
 	const struct print_config *pc = ss->pc;
-	struct piece p = {line->text, line->len, NULL, 0, false};
+	struct piece p = {line->text, line->len, NULL, 0, false, false};
 
+	ss->link_col = 0;
 	if (!needs_spans(ss)) {
 		put_record(ss, line, 0, line->offset, false, &p);
 		return;
 	}
 	/* A failed match ends the list; what was found is still shown. */
 	(void)sink_line_spans(k, line, &ss->spans);
-	if (pc->only_matching || pc->vimgrep) {
+	/* --vimgrep -v: a line without matches is one record, no column. */
+	if ((pc->only_matching || pc->vimgrep) &&
+	    !(pc->vimgrep && !pc->only_matching && ss->spans.len == 0)) {
 		for (size_t i = 0; i < ss->spans.len; i++) {
 			const struct span *sp = &ss->spans.v[i];
 			unsigned long long col = pc->column ? sp->start + 1 : 0;
 
-			if (pc->replace != NULL)
-				replace_piece(ss, line, i, i + 1,
-				    pc->only_matching, &p);
+			ss->link_col = sp->start + 1;
+
+			if (pc->replace != NULL && !pc->only_matching) {
+				/* The whole line replaced; the column in it. */
+				replace_piece(ss, line, 0, ss->spans.len, false, &p);
+				col = p.spans[i].start + 1;
+				p.spans += i;
+				p.nspans = 1;
+			} else if (pc->replace != NULL) {
+				replace_piece(ss, line, i, i + 1, true, &p);
+				p.match_only = true;
+			}
 			else if (pc->only_matching)
 				p = (struct piece){line->text + sp->start,
-				    sp->end - sp->start, NULL, 0, true};
+				    sp->end - sp->start, NULL, 0, true, true};
 			else
 				p = (struct piece){line->text, line->len, sp, 1,
-				    true};
+				    true, false};
 			if (pc->only_matching && pc->replace == NULL) {
 				/* The match is all the text: color it whole. */
 				static const struct span whole = {0, SIZE_MAX};
@@ -438,11 +477,12 @@ standard_selected(struct sink *k, const struct sink_line *line)
 		}
 		return;
 	}
+	ss->link_col = ss->spans.len > 0 ? ss->spans.v[0].start + 1 : 0;
 	if (pc->replace != NULL)
 		replace_piece(ss, line, 0, ss->spans.len, false, &p);
 	else
 		p = (struct piece){line->text, line->len, ss->spans.v,
-		    ss->spans.len, true};
+		    ss->spans.len, true, false};
 	put_record(ss, line, pc->column && ss->spans.len > 0 ?
 	    ss->spans.v[0].start + 1 : 0, line->offset, false, &p);
 }
@@ -451,9 +491,10 @@ static void
 standard_context(struct sink *k, const struct sink_line *line,
     enum sink_context kind)
 {
-	struct piece p = {line->text, line->len, NULL, 0, false};
+	struct piece p = {line->text, line->len, NULL, 0, false, false};
 
 	(void)kind;
+	((struct standard_sink *)k)->link_col = 0;
 	put_record((struct standard_sink *)k, line, 0, line->offset, true, &p);
 }
 
@@ -526,8 +567,7 @@ standard_sink_new(const struct print_config *pc, bool with_filename,
 
 	ss->base.ops = &standard_ops;
 	ss->base.wants = SINK_WANTS_LINES |
-	    (pc->line_number || hyperlink_wants_line(pc->hyperlink) ?
-	    SINK_WANTS_NUMBERS : 0);
+	    (pc->line_number ? SINK_WANTS_NUMBERS : 0);
 	ss->base.out = out;
 	ss->pc = pc;
 	ss->with_filename = with_filename;
