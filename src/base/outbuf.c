@@ -45,7 +45,7 @@ static atomic_int stdout_kind;
 /* The byte outbuf_drop_first drops, or -1 once stdout was written to. */
 static atomic_int drop_first = -1;
 /* outbuf_set_interrupt_trailer's string and whether it is always due. */
-static const char *interrupt_trailer;
+static _Atomic(const char *) interrupt_trailer;
 static atomic_bool trailer_always;
 
 void
@@ -210,8 +210,8 @@ outbuf_drop_first(char c)
 void
 outbuf_set_interrupt_trailer(const char *s, bool always)
 {
-	interrupt_trailer = s;
 	atomic_store(&trailer_always, always);
+	atomic_store(&interrupt_trailer, s);
 }
 
 static void *
@@ -227,17 +227,17 @@ void
 outbuf_write_interrupt_trailer(void)
 {
 	struct timespec wait = {0, 20 * 1000 * 1000};
+	const char *trailer = atomic_load(&interrupt_trailer);
 	pthread_t t;
 
-	if (interrupt_trailer == NULL || (!atomic_load(&trailer_always) &&
+	if (trailer == NULL || (!atomic_load(&trailer_always) &&
 	    !outbuf_writing()))
 		return;
 	/*
 	 * A terminal stopped by ^S would block the write: it goes from a
 	 * thread of its own, given a moment, and the exit does not wait.
 	 */
-	if (pthread_create(&t, NULL, trailer_write,
-	    (void *)interrupt_trailer) != 0)
+	if (pthread_create(&t, NULL, trailer_write, (void *)trailer) != 0)
 		return;
 	pthread_detach(t);
 	nanosleep(&wait, NULL);
