@@ -153,6 +153,8 @@ same_as_rg()
 	mktree
 	same_as_rg --count-matches --include-zero foo d
 	same_as_rg --count-matches 'fo' d/b.txt
+	same_as_rg --count-matches -v foo d/a.txt
+	same_as_rg --count-matches '^' d/a.txt
 	same_as_rg --count-matches -H foo d/b.txt
 	# Files that count 0 are listed by default (as grep does): the same
 	# with --include-zero, which ripgrep needs for them.

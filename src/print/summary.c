@@ -38,7 +38,8 @@ summary_selected(struct sink *k, const struct sink_line *line)
 	struct summary_sink *ss = (struct summary_sink *)k;
 
 	(void)sink_line_spans(k, line, &ss->spans);
-	ss->matches += ss->spans.len;
+	/* A line selected without a match to show (-v, '^') counts once. */
+	ss->matches += ss->spans.len > 0 ? ss->spans.len : 1;
 }
 
 static void
