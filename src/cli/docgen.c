@@ -95,7 +95,7 @@ write_man(void)
 	    "binary, as grep does in\na UTF\\-8 locale.  The isogrep config "
 	    "file is not read.  Not supported yet:\ncontext lines (\\fB\\-A"
 	    "\\fR, \\fB\\-B\\fR, \\fB\\-C\\fR, \\fB\\-\\fINUM\\fR), "
-	    "\\fB\\-z\\fR, \\fB\\-b\\fR, \\fB\\-\\-label\\fR and colors "
+	    "\\fB\\-z\\fR, \\fB\\-\\-label\\fR and colors "
 	    "(\\fB\\-\\-color\\fR is\naccepted and ignored).\n");
 	printf(".SH EXIT STATUS\n"
 	    "0 if a line was selected (or a file listed), 1 if none was, 2 if "
