@@ -169,7 +169,9 @@ strip_sgr()
 slow_fifo()
 {
 	mkfifo fifo
-	(printf 'foo one end\nfoo two end\nfoo three end\n'; sleep 30) >fifo &
+	# exec: the PID is the sleep's, so stop_writer ends it; fd 3 is bats'.
+	(printf 'foo one end\nfoo two end\nfoo three end\n'; exec sleep 30) \
+	    >fifo 3>&- &
 	echo $! >writer.pid
 }
 
