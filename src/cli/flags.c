@@ -169,8 +169,8 @@ const struct flag flag_table[] = {
 	{0, "colour", "WHEN", FLAG_COLOR,
 	    "--color", FLAG_OPTIONAL_ARG | FLAG_GREP_ONLY},
 	{0, "colors", "SPEC", FLAG_COLORS,
-	    "a color: '{path,line,column,match,highlight}:{fg,bg,style}:VALUE' "
-	    "or 'TYPE:none'", FLAG_ISOGREP_ONLY},
+	    "TYPE:fg|bg|style:VALUE or TYPE:none (path, line, match, ...)",
+	    FLAG_ISOGREP_ONLY},
 	{0, "heading", NULL, FLAG_HEADING,
 	    "each file's name on a line above its matches (default on a "
 	    "terminal)", FLAG_ISOGREP_ONLY},
@@ -183,9 +183,8 @@ const struct flag flag_table[] = {
 	{'p', "pretty", NULL, FLAG_PRETTY,
 	    "--color=always --heading --line-number", FLAG_ISOGREP_ONLY},
 	{0, "hyperlink-format", "FORMAT", FLAG_HYPERLINK_FORMAT,
-	    "link paths (with colors): default, file, grep+, kitty, macvim, "
-	    "textmate, vscode, vscode-insiders, vscodium, none, or a URL with "
-	    "{path} {line} {column} {host} {wslprefix}", FLAG_ISOGREP_ONLY},
+	    "with colors, link paths: default, vscode, ... or a URL with {path}",
+	    FLAG_ISOGREP_ONLY},
 	{'M', "max-columns", "NUM", FLAG_MAX_COLUMNS,
 	    "leave out lines longer than NUM bytes (0: no limit)",
 	    FLAG_ISOGREP_ONLY},
