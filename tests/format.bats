@@ -239,3 +239,15 @@ same_as_rg()
 			{ echo "format $f"; echo "isogrep: $stderr"; echo "rg: $rgmsg"; false; }
 	done
 }
+
+@test "a big file split across workers: colors, -n, and -H --heading once" {
+	need_rg
+	# Over the 32 MiB from which one file is split between workers.
+	seq -f 'line %010g padding text' 1 1600000 >big
+	[ "$(stat -c %s big)" -gt $((32 * 1024 * 1024)) ]
+	same_as_rg --color=always -n '0000 padding|line 0000000001' big
+	same_as_rg --color=always -n --column -b 'padding' -m 3 big
+	same_as_rg -H --heading --color=always -n '00000 padding' big
+	same_as_rg -p '00000 padding' big
+	same_as_rg --vimgrep --replace '<$0>' '00000 (padding)' big
+}
