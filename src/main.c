@@ -128,7 +128,7 @@ search_direct(const struct options *o, const struct search_setup *setup)
 {
 	struct searcher s;
 	struct outbuf out = OUTBUF_INIT;
-	struct search_result res = {0, false};
+	struct search_result res = {0};
 	struct search_setup direct = *setup;
 	struct sink *sink;
 	struct input in;
@@ -142,8 +142,15 @@ search_direct(const struct options *o, const struct search_setup *setup)
 	sink = printer_sink_new(setup->print, setup->with_filename, &out);
 	searcher_init(&s, setup->select, setup->matcher, sink);
 	s.flush = flush_stdout;
+	s.flush_when = setup->flush_when;
 	if (input_open_path(&in, o->paths[0], true, &direct.input)) {
 		searcher_search(&s, &in, &res);
+		/*
+		 * As GNU grep: after -m NUM, a shared standard input is left
+		 * just after the last selected line, for the next reader.
+		 */
+		if (res.stopped)
+			input_leave_at(&in, res.stop_offset);
 		input_close(&in);
 	}
 	outbuf_write_fd(&out, STDOUT_FILENO);
@@ -391,6 +398,13 @@ main(int argc, char **argv)
 	setup.with_filename = opts.print.with_filename >= 0 ?
 	    opts.print.with_filename == 1 : !single;
 	setup.input.follow = opts.walk.follow;
+	setup.input.stdin_label = opts.input_label;
+	/* Line by line to a terminal, as grep and ripgrep. */
+	if (opts.line_buffered < 0 ? isatty(STDOUT_FILENO) :
+	    opts.line_buffered)
+		setup.flush_when = SEARCHER_FLUSH_LINE;
+	else if (opts.line_buffered == 0)
+		setup.flush_when = SEARCHER_FLUSH_BLOCK;
 	setup.input.skip_devices = opts.skip_devices;
 	/* -q, -l, -L and -m 1 stop before they could read their output. */
 	setup.input.refuse_output = opts.print.output == OUTPUT_LINES &&

@@ -89,6 +89,10 @@ enum flag_id {
 	FLAG_NULL_DATA,
 	FLAG_CONTEXT,
 	FLAG_COLOR,
+	FLAG_LINE_BUFFERED,
+	FLAG_BLOCK_BUFFERED,
+	FLAG_LABEL,
+	FLAG_CRLF,
 };
 
 /* The two ways the command line is read. */

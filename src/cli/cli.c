@@ -442,6 +442,10 @@ apply_flag(struct parse_state *st, const struct flag *f, const char *arg)
 	case FLAG_INITIAL_TAB: o->print.initial_tab = true; break;
 	case FLAG_BINARY_NOOP: break;
 	case FLAG_COLOR: check_color(arg); break;
+	case FLAG_LINE_BUFFERED: o->line_buffered = 1; break;
+	case FLAG_BLOCK_BUFFERED: o->line_buffered = 0; break;
+	case FLAG_LABEL: o->input_label = arg; break;
+	case FLAG_CRLF: o->match.crlf = true; break;
 	case FLAG_GREP_MODE: break; /* seen before parsing (cli_grep_mode) */
 	case FLAG_NULL_DATA:
 		diag_fatal("-z (--null-data) is not supported yet");
@@ -698,6 +702,7 @@ cli_parse(int argc, char **argv, struct options *opts)
 	patterns_cap = 0;
 	opts->print.with_filename = -1;
 	opts->walk.max_depth = -1;
+	opts->line_buffered = -1;
 	opts->match.case_mode = CASE_SENSITIVE;
 	if (cli_grep_mode(argc, argv)) {
 		const char *name = base_name(argv[0]);
