@@ -74,6 +74,13 @@ search_entry(struct worker *w, struct searcher *s, struct worker_out *wo,
 	wo->seq = e->seq;
 	if (input_open_path(&in, e->path, e->named, &sh->setup->input)) {
 		wo->stream = in.stream;
+		/*
+		 * A file's output goes out whole (or in big parts, sorted):
+		 * only a stream is written line by line.
+		 */
+		s->flush_when = sh->setup->flush_when;
+		if (!in.stream && s->flush_when == SEARCHER_FLUSH_LINE)
+			s->flush_when = SEARCHER_FLUSH_AUTO;
 		searcher_search(s, &in, &res);
 		input_close(&in);
 	}
@@ -104,7 +111,6 @@ worker_main(struct pipeline_worker *pw)
 
 	searcher_init(&s, setup->select, setup->matcher, sink);
 	s.flush = send_part;
-	s.flush_when = setup->flush_when;
 	while (port_recv(pw->work, &msg)) {
 		struct batch *b = msg;
 		struct batch_entry e;
