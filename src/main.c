@@ -147,10 +147,13 @@ search_direct(const struct options *o, const struct search_setup *setup)
 		searcher_search(&s, &in, &res);
 		/*
 		 * As GNU grep: after -m NUM, a shared standard input is left
-		 * just after the last selected line, for the next reader.
+		 * just after the last selected line, for the next reader;
+		 * else at the end, as a read (not a mapping) leaves it.
 		 */
 		if (res.stopped)
 			input_leave_at(&in, res.stop_offset);
+		else if (in.src.map != NULL)
+			input_leave_at(&in, in.src.map_len);
 		input_close(&in);
 	}
 	outbuf_write_fd(&out, STDOUT_FILENO);

@@ -310,3 +310,18 @@ crlf_file()
 	want=$("$RG" --no-config -n 'c$' c | od -c)
 	[ "$got" = "$want" ]
 }
+
+@test "a big file on standard input (split across workers): the same as grep, offset left at its end" {
+	# Over SPLIT_MIN (32 MiB): searched in segments by several workers.
+	awk 'BEGIN { for (i = 1; i <= 1200000; i++)
+		printf "%07d %s\n", i, (i % 9973 == 0 ? "ERROR found here" : "nothing to see in this line") }' >big
+	got=$({ "$ISOGREP" -j2 -n 'ERROR \w+'; echo "left: $(wc -c)"; } <big)
+	want=$({ command grep -n 'ERROR \w*'; echo "left: $(wc -c)"; } <big)
+	[ "$got" = "$want" ]
+	got=$("$ISOGREP" -j2 -c --label big.log -H ERROR <big)
+	[ "$got" = "big.log:$(command grep -c ERROR big)" ]
+	# Read partly before: searched from where it stands.
+	got=$({ head -c 1000000 >/dev/null; "$ISOGREP" -j2 -n ERROR; } <big)
+	want=$({ head -c 1000000 >/dev/null; command grep -n ERROR; } <big)
+	[ "$got" = "$want" ]
+}
