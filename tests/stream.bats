@@ -192,7 +192,7 @@ gen_log()
 	assert_no_stderr
 }
 
-@test "--label does not rename a file named '-' ... only standard input" {
+@test "--label names only standard input, not a file named on the command line" {
 	mkfile f 'ERROR'
 	run --separate-stderr "$ISOGREP" --label lbl -H ERROR f
 	assert_status 0
