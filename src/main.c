@@ -402,13 +402,13 @@ main(int argc, char **argv)
 	    opts.print.with_filename == 1 : !single;
 	setup.input.follow = opts.walk.follow;
 	setup.input.stdin_label = opts.input_label;
+	setup.input.skip_devices = opts.skip_devices;
 	/* Line by line to a terminal, as grep and ripgrep. */
 	if (opts.line_buffered < 0 ? isatty(STDOUT_FILENO) :
 	    opts.line_buffered)
 		setup.flush_when = SEARCHER_FLUSH_LINE;
 	else if (opts.line_buffered == 0)
 		setup.flush_when = SEARCHER_FLUSH_BLOCK;
-	setup.input.skip_devices = opts.skip_devices;
 	/* -q, -l, -L and -m 1 stop before they could read their output. */
 	setup.input.refuse_output = opts.print.output == OUTPUT_LINES &&
 	    !(opts.select.has_max_count && opts.select.max_count <= 1);

@@ -408,7 +408,6 @@ split_search(const struct search_setup *setup, const char *path,
 	struct split_shared sh;
 	struct region_result total;
 	size_t len = 0;
-
 	bool is_stdin = strcmp(path, "-") == 0;
 
 	if (!qualifies(setup, workers))
