@@ -165,7 +165,7 @@ search_direct(const struct options *o, const struct search_setup *setup)
 {
 	struct searcher s;
 	struct outbuf out = OUTBUF_INIT;
-	struct search_result res = {0, false};
+	struct search_result res = {0};
 	struct search_setup direct = *setup;
 	struct sink *sink;
 	struct input in;
@@ -183,8 +183,18 @@ search_direct(const struct options *o, const struct search_setup *setup)
 	sink = printer_sink_new(setup->print, setup->with_filename, &out);
 	searcher_init(&s, setup->select, setup->matcher, sink);
 	s.flush = flush_stdout;
+	s.flush_when = setup->flush_when;
 	if (input_open_path(&in, o->paths[0], true, &direct.input)) {
 		searcher_search(&s, &in, &res);
+		/*
+		 * As GNU grep: after -m NUM, a shared standard input is left
+		 * just after the last selected line, for the next reader;
+		 * else at the end, as a read (not a mapping) leaves it.
+		 */
+		if (res.stopped)
+			input_leave_at(&in, res.stop_offset);
+		else if (in.src.map != NULL)
+			input_leave_at(&in, in.src.map_len);
 		input_close(&in);
 	}
 	outbuf_write_fd(&out, STDOUT_FILENO);
@@ -437,7 +447,14 @@ main(int argc, char **argv)
 	    opts.print.output == OUTPUT_LINES && !opts.print.vimgrep)
 		outbuf_drop_first('\n');
 	setup.input.follow = opts.walk.follow;
+	setup.input.stdin_label = opts.input_label;
 	setup.input.skip_devices = opts.skip_devices;
+	/* Line by line to a terminal, as grep and ripgrep. */
+	if (opts.line_buffered < 0 ? isatty(STDOUT_FILENO) :
+	    opts.line_buffered)
+		setup.flush_when = SEARCHER_FLUSH_LINE;
+	else if (opts.line_buffered == 0)
+		setup.flush_when = SEARCHER_FLUSH_BLOCK;
 	/* -q, -l, -L and -m 1 stop before they could read their output. */
 	setup.input.refuse_output = opts.print.output == OUTPUT_LINES &&
 	    !(opts.select.has_max_count && opts.select.max_count <= 1);

@@ -106,6 +106,10 @@ enum flag_id {
 	FLAG_FIELD_MATCH_SEPARATOR,
 	FLAG_FIELD_CONTEXT_SEPARATOR,
 	FLAG_REPLACE,
+	FLAG_LINE_BUFFERED,
+	FLAG_BLOCK_BUFFERED,
+	FLAG_LABEL,
+	FLAG_CRLF,
 };
 
 /* The two ways the command line is read. */

@@ -40,6 +40,9 @@ struct options {
 	bool recursive;        /* -r, -R: no path means ".", never stdin */
 	bool grep_mode;        /* called as grep (egrep, fgrep), --grep-mode */
 	bool skip_devices;     /* -D skip: devices, FIFOs, sockets named */
+	/* --line-buffered 1, --block-buffered 0; -1: when on a terminal */
+	int line_buffered;
+	const char *input_label; /* --label: standard input's name, or NULL */
 };
 
 #endif

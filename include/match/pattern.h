@@ -43,6 +43,7 @@ struct match_config {
 	enum case_mode case_mode; /* -i, -S, --case-sensitive */
 	bool word;                /* -w */
 	bool line;                /* -x */
+	bool crlf;                /* --crlf: a line's final CR is no text */
 	unsigned match_limit;     /* --match-limit; 0: PCRE2's default */
 	unsigned depth_limit;     /* --depth-limit; 0: PCRE2's default */
 };

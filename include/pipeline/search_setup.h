@@ -13,6 +13,7 @@
 #include "match/matcher.h"
 #include "print/print_config.h"
 #include "search/input.h"
+#include "search/searcher.h"
 #include "search/select.h"
 
 struct search_setup {
@@ -21,6 +22,7 @@ struct search_setup {
 	const struct print_config *print;
 	bool with_filename;        /* records name their file */
 	struct input_policy input; /* how inputs are opened */
+	enum searcher_flush flush_when; /* --line-buffered, --block-buffered */
 };
 
 #endif

@@ -15,7 +15,8 @@ enum {
 };
 
 /*
- * Search the regular file path (named alone on the command line) with
+ * Search the regular file path (named alone on the command line; "-":
+ * standard input, when it is a file read from its start) with
  * `workers` workers, the output byte for byte what one would print.
  * False, having printed nothing, when the file does not qualify (too
  * small, not mappable, -m, -l, -L or -q, lines too long to cut between):

@@ -26,6 +26,7 @@ struct input_policy {
 	const struct stat *out;
 	bool refuse_output;
 	bool skip_devices; /* grep's -D skip: named non-files pass silently */
+	const char *stdin_label; /* --label: standard input's name, or NULL */
 };
 
 struct input {
@@ -35,6 +36,11 @@ struct input {
 	bool stream;      /* not a regular file: output goes out as found */
 	int fd;
 	bool own_fd;
+	/*
+	 * A regular file's offset when opened (reading starts there, as
+	 * for `{ head -1; isogrep x; } < file`); -1 for anything else.
+	 */
+	long long start;
 };
 
 /*
@@ -46,13 +52,23 @@ struct input {
 bool input_open_path(struct input *in, const char *path, bool named,
     const struct input_policy *p);
 
-/* The same for the open descriptor fd (not owned), shown as path. */
+/*
+ * The same for the open descriptor fd (not owned), shown as path.  A
+ * regular file is read from its current offset.
+ */
 bool input_open_fd(struct input *in, int fd, const char *path, bool named,
     const struct input_policy *p);
 
 /* buf[0, len) of a mapping the caller owns, as part of the file path. */
 void input_open_region(struct input *in, const char *path, const char *buf,
     size_t len);
+
+/*
+ * Leave a regular file's offset pos bytes after where reading started,
+ * as grep -m does for standard input, so that the next reader of a
+ * shared descriptor goes on from there.  Nothing for other inputs.
+ */
+void input_leave_at(struct input *in, unsigned long long pos);
 
 void input_close(struct input *in);
 

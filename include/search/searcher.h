@@ -14,6 +14,17 @@
 #include "search/select.h"
 #include "search/sink.h"
 
+/* When the searcher hands its output to its flush. */
+enum searcher_flush {
+	/*
+	 * After each chunk of a stream (what one read of a pipe returned:
+	 * lines go out as they come), else every 64 KiB.
+	 */
+	SEARCHER_FLUSH_AUTO,
+	SEARCHER_FLUSH_LINE,  /* after every selected line too */
+	SEARCHER_FLUSH_BLOCK, /* every 64 KiB, streams too */
+};
+
 /* Everything one isolate needs to search inputs; owned by that isolate. */
 struct searcher {
 	const struct select_config *sel;
@@ -22,16 +33,21 @@ struct searcher {
 	struct reader reader;
 	struct sink *sink;
 	/*
-	 * Called with the sink's output so far after each chunk when set
-	 * (the direct path streams); NULL keeps an input's output together.
+	 * Called with the sink's output so far when set (the direct path
+	 * streams); NULL keeps an input's output together.  When: see
+	 * enum searcher_flush.
 	 */
 	void (*flush)(struct outbuf *out);
+	enum searcher_flush flush_when;
 };
 
 /* What searching one file found. */
 struct search_result {
 	unsigned long long selected; /* lines selected (capped by -m) */
 	bool skipped_binary;         /* not searched: binary, in a walk */
+	/* -m stopped the search: its last selected line ends here. */
+	bool stopped;
+	unsigned long long stop_offset; /* from the source's first byte */
 };
 
 /*

@@ -572,6 +572,10 @@ apply_flag(struct parse_state *st, const struct flag *f, const char *arg)
 		replace_free(replace_store);
 		o->print.replace = replace_store = replace_parse(arg);
 		break;
+	case FLAG_LINE_BUFFERED: o->line_buffered = 1; break;
+	case FLAG_BLOCK_BUFFERED: o->line_buffered = 0; break;
+	case FLAG_LABEL: o->input_label = arg; break;
+	case FLAG_CRLF: o->match.crlf = true; break;
 	case FLAG_GREP_MODE: break; /* seen before parsing (cli_grep_mode) */
 	case FLAG_NULL_DATA:
 		diag_fatal("-z (--null-data) is not supported yet");
@@ -830,6 +834,7 @@ cli_parse(int argc, char **argv, struct options *opts)
 	opts->print.heading = -1;
 	color_specs_default(&opts->print.colors);
 	opts->walk.max_depth = -1;
+	opts->line_buffered = -1;
 	opts->match.case_mode = CASE_SENSITIVE;
 	if (cli_grep_mode(argc, argv)) {
 		const char *name = base_name(argv[0]);

@@ -54,6 +54,7 @@ struct matcher {
 	bool longest_backtrack; /* it has back-references: see longest_at */
 	struct pattern *translated; /* -E/-G patterns as PCRE2, or NULL */
 	size_t ntranslated;
+	bool crlf;         /* --crlf: see line_text */
 };
 
 struct matcher_scratch {
@@ -524,14 +525,16 @@ matcher_compile(const struct match_config *mc, struct matcher_error *e)
 
 	m->literal_span = literal_span(mc, flags);
 	m->literals = literal_extract(mc, (flags & PCRE2_CASELESS) != 0);
-	m->dfa = compile_dfa(m, mc, &program, flags);
+	/* --crlf: each line is matched alone, without its CR. */
+	m->crlf = mc->crlf;
+	m->dfa = m->crlf ? NULL : compile_dfa(m, mc, &program, flags);
 	outbuf_free(&program);
 	/*
 	 * -w's lookarounds meet a PCRE2 10.42 JIT bug next to invalid UTF-8
 	 * in a whole buffer (a line after "\n" then an invalid byte is
 	 * missed); alone, each line is matched right.
 	 */
-	m->buffer_scan = !mc->word;
+	m->buffer_scan = !mc->word && !mc->crlf;
 	for (size_t i = 0; i < mc->npatterns; i++)
 		if (!mc->fixed_strings &&
 		    pattern_sees_past_line(&mc->patterns[i]))
@@ -639,11 +642,26 @@ run(const struct matcher *m, struct matcher_scratch *s, const char *subject,
 	return 1;
 }
 
+/*
+ * The length of a line's text: with --crlf a final CR belongs to the line
+ * end, so that $ matches before it and nothing matches it, while the
+ * line is still printed whole.  Matching the line without it is the
+ * whole of --crlf (lines are always matched alone then).
+ */
+static size_t
+line_text(const struct matcher *m, const char *line, size_t len)
+{
+	return m->crlf && len > 0 && line[len - 1] == '\r' ? len - 1 : len;
+}
+
 int
 matcher_find_in_line(const struct matcher *m, struct matcher_scratch *s,
     const char *line, size_t len, size_t start, struct span *match)
 {
 	if (m->code == NULL)
+		return 0;
+	len = line_text(m, line, len);
+	if (start > len)
 		return 0;
 	return run(m, s, line, len, start, match);
 }
@@ -719,6 +737,7 @@ matcher_line_spans(const struct matcher *m, struct matcher_scratch *s,
 	size_t at = 0;
 
 	spans->len = 0;
+	len = line_text(m, line, len);
 	while (at <= len) {
 		struct span sp;
 		int rc = matcher_find_in_line(m, s, line, len, at, &sp);
@@ -751,8 +770,8 @@ run_line(const struct matcher *m, struct matcher_scratch *s, const char *buf,
 {
 	struct span match;
 
-	return run(m, s, buf + line->start, line->end - line->start, 0,
-	    &match);
+	return run(m, s, buf + line->start, line_text(m, buf + line->start,
+	    line->end - line->start), 0, &match);
 }
 
 static size_t
@@ -802,7 +821,8 @@ next_line_literal(const struct matcher *m, struct matcher_scratch *s,
 		line->start = nl ? (size_t)(nl - buf) + 1 : from;
 		line->end = line_end_from(buf, len, at);
 		/* The strings are the whole patterns: finding one is a match. */
-		rc = m->literal_span > 0 && literal_set_exact(m->literals) ?
+		rc = m->literal_span > 0 && literal_set_exact(m->literals) &&
+		    !m->crlf ?
 		    1 : run_line(m, s, buf, line);
 		if (rc != 0) {
 			s->last_from = line->end + 1;

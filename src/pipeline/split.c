@@ -16,6 +16,7 @@
  *
  * Not split: -m (a cap over the whole file), -l, -L and -q (they stop at
  * the first match anyway), and files with lines too long to cut between.
+ * Standard input is split too when it is a big file read from its start.
  */
 #include "pipeline/split.h"
 
@@ -353,6 +354,27 @@ map_file(const char *path, const struct stat *out_st, size_t *len)
 	return map == MAP_FAILED ? NULL : map;
 }
 
+/*
+ * Standard input, when it is a big regular file read from its start
+ * (`isogrep x < big.log`): mapped like a named file.
+ */
+static const char *
+map_stdin(const struct stat *out_st, size_t *len)
+{
+	struct stat st;
+	void *map;
+
+	if (fstat(STDIN_FILENO, &st) != 0 || !big_enough(&st, out_st) ||
+	    lseek(STDIN_FILENO, 0, SEEK_CUR) != 0)
+		return NULL;
+	map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE,
+	    STDIN_FILENO, 0);
+	if (map == MAP_FAILED)
+		return NULL;
+	*len = (size_t)st.st_size;
+	return map;
+}
+
 /* Run the workers (and the printer), then sum up what they found. */
 static void
 run_workers(struct split_shared *sh, unsigned workers,
@@ -386,13 +408,18 @@ split_search(const struct search_setup *setup, const char *path,
 	struct split_shared sh;
 	struct region_result total;
 	size_t len = 0;
+	bool is_stdin = strcmp(path, "-") == 0;
 
-	if (!qualifies(setup, workers) || strcmp(path, "-") == 0)
+	if (!qualifies(setup, workers))
 		return false;
 	memset(&sh, 0, sizeof(sh));
-	sh.map = map_file(path, out_st, &len);
+	sh.map = is_stdin ? map_stdin(out_st, &len) :
+	    map_file(path, out_st, &len);
 	if (sh.map == NULL)
 		return false;
+	if (is_stdin)
+		path = setup->input.stdin_label ? setup->input.stdin_label :
+		    "(standard input)";
 	if (!cut_segments(&sh, len)) {
 		munmap((void *)(uintptr_t)sh.map, len);
 		free(sh.bounds);
@@ -424,6 +451,9 @@ split_search(const struct search_setup *setup, const char *path,
 		outbuf_free(&out);
 	}
 	*selected = total.selected;
+	/* Where reading it to the end would have left it, for the next reader. */
+	if (is_stdin)
+		(void)lseek(STDIN_FILENO, 0, SEEK_END);
 	ledger_free(&sh.ledger);
 	munmap((void *)(uintptr_t)sh.map, len);
 	free(sh.bounds);

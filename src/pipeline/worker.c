@@ -31,7 +31,9 @@ enum {
 struct worker_out {
 	struct outbuf buf; /* first, so the searcher's flush finds the rest */
 	struct collector *reply;
-	uint64_t seq;      /* the file being searched (sorted) */
+	uint64_t seq;      /* the file being searched */
+	bool sorted;
+	bool stream;       /* it is a stream (standard input, a FIFO) */
 };
 
 /* Send buf's contents as (the last part of) result seq, then empty it. */
@@ -44,16 +46,20 @@ send_output(struct worker_out *wo, uint64_t seq, bool last)
 }
 
 /*
- * The searcher's flush, sorted only: what the file printed so far goes
- * out as a part of its result.  (The cast is sound: buf is the first
- * member of struct worker_out.)
+ * The searcher's flush: what the file printed so far goes out as a part
+ * of its result.  Unsorted, only a stream's output is sent in parts: it
+ * may never end (`tail -f log | isogrep x - more.log`), so holding it
+ * would hold its lines back and grow without bound; a file's output
+ * stays whole.  (The cast is sound: buf is the first member of struct
+ * worker_out.)
  */
 static void
 send_part(struct outbuf *out)
 {
 	struct worker_out *wo = (struct worker_out *)out;
 
-	send_output(wo, wo->seq, false);
+	if (wo->sorted || wo->stream)
+		send_output(wo, wo->seq, false);
 }
 
 static void
@@ -62,11 +68,19 @@ search_entry(struct worker *w, struct searcher *s, struct worker_out *wo,
 {
 	const struct worker_shared *sh = w->shared;
 	struct outbuf *out = &wo->buf;
-	struct search_result res = {0, false};
+	struct search_result res = {0};
 	struct input in;
 
 	wo->seq = e->seq;
 	if (input_open_path(&in, e->path, e->named, &sh->setup->input)) {
+		wo->stream = in.stream;
+		/*
+		 * A file's output goes out whole (or in big parts, sorted):
+		 * only a stream is written line by line.
+		 */
+		s->flush_when = sh->setup->flush_when;
+		if (!in.stream && s->flush_when == SEARCHER_FLUSH_LINE)
+			s->flush_when = SEARCHER_FLUSH_AUTO;
 		searcher_search(s, &in, &res);
 		input_close(&in);
 	}
@@ -90,14 +104,13 @@ worker_main(struct pipeline_worker *pw)
 	const struct worker_shared *sh = w->shared;
 	const struct search_setup *setup = sh->setup;
 	struct searcher s;
-	struct worker_out wo = {OUTBUF_INIT, pw->reply, 0};
+	struct worker_out wo = {OUTBUF_INIT, pw->reply, 0, sh->sorted, false};
 	struct sink *sink = printer_sink_new(setup->print,
 	    setup->with_filename, &wo.buf);
 	void *msg;
 
 	searcher_init(&s, setup->select, setup->matcher, sink);
-	if (sh->sorted)
-		s.flush = send_part;
+	s.flush = send_part;
 	while (port_recv(pw->work, &msg)) {
 		struct batch *b = msg;
 		struct batch_entry e;

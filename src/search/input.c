@@ -24,12 +24,14 @@ input_open_fd(struct input *in, int fd, const char *path, bool named,
 {
 	struct stat st;
 	bool have_stat = fstat(fd, &st) == 0;
+	long long size;
 
 	memset(in, 0, sizeof(*in));
 	in->fd = fd;
 	in->path = path;
 	in->named = named;
 	in->stream = !have_stat || !S_ISREG(st.st_mode);
+	in->start = -1;
 	/* A walked entry that is no longer a regular file is not read. */
 	if (!named && in->stream)
 		return false;
@@ -37,11 +39,21 @@ input_open_fd(struct input *in, int fd, const char *path, bool named,
 		diag_file_message(path, "input file is also the output");
 		return false;
 	}
-	if (in->stream)
+	if (in->stream) {
 		source_open_fd(&in->src, fd, -1, false, false);
-	else
-		source_open_fd(&in->src, fd, (long long)st.st_size,
-		    filecheck_is_sparse(&st), p->may_map);
+		return true;
+	}
+	/*
+	 * A descriptor someone read part of (a shared standard input) is
+	 * searched from where it stands; only a whole file is mapped.
+	 */
+	in->start = named ? lseek(fd, 0, SEEK_CUR) : 0;
+	size = (long long)st.st_size;
+	if (in->start > 0)
+		size = size > in->start ? size - in->start : 0;
+	source_open_fd(&in->src, fd, size,
+	    filecheck_is_sparse(&st) && in->start <= 0,
+	    p->may_map && in->start <= 0);
 	return true;
 }
 
@@ -53,8 +65,8 @@ input_open_path(struct input *in, const char *path, bool named,
 	int fd;
 
 	if (strcmp(path, "-") == 0)
-		return input_open_fd(in, STDIN_FILENO, "(standard input)",
-		    true, p);
+		return input_open_fd(in, STDIN_FILENO, p->stdin_label ?
+		    p->stdin_label : "(standard input)", true, p);
 	/*
 	 * A walked path must still be the regular file the walk saw: no link
 	 * swapped in (unless links are followed), no FIFO to block on.
@@ -96,9 +108,18 @@ input_open_region(struct input *in, const char *path, const char *buf,
 {
 	memset(in, 0, sizeof(*in));
 	in->fd = -1;
+	in->start = -1;
 	in->path = path;
 	in->named = true;
 	source_open_region(&in->src, buf, len);
+}
+
+void
+input_leave_at(struct input *in, unsigned long long pos)
+{
+	if (in->start >= 0 && in->fd >= 0)
+		(void)lseek(in->fd, (off_t)(in->start + (long long)pos),
+		    SEEK_SET);
 }
 
 void

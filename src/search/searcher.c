@@ -58,6 +58,7 @@ struct file_search {
 	size_t chunk_len;
 	size_t nul_checked;  /* no NUL before this offset, unless nul_at */
 	size_t nul_at;       /* the chunk's first NUL, or SIZE_MAX */
+	unsigned long long after_selected; /* offset after the last selected */
 };
 
 /*
@@ -136,6 +137,16 @@ check_binary(struct file_search *fs, const char *buf, struct span line)
 		binary_begins(fs, fs->nul_at);
 }
 
+/* Hand the sink's output so far to the searcher's flush. */
+static void
+flush_output(struct file_search *fs)
+{
+	if (fs->s->flush == NULL || fs->k->out->len == 0)
+		return;
+	fs->s->flush(fs->k->out);
+	fs->out_mark = fs->k->out->len;
+}
+
 /* One more line is selected: report or count it, and decide to go on. */
 static void
 select_line(struct file_search *fs, const char *buf, struct span line)
@@ -159,10 +170,13 @@ select_line(struct file_search *fs, const char *buf, struct span line)
 			sl.offset = fs->offset + line.start;
 			k->ops->selected(k, &sl);
 			fs->printed++;
+			if (fs->s->flush_when == SEARCHER_FLUSH_LINE)
+				flush_output(fs);
 		}
 	} else if (k->wants & SINK_WANTS_FIRST) {
 		fs->done = true;
 	}
+	fs->after_selected = fs->offset + line.end + 1;
 	if (fs->s->sel->has_max_count && fs->selected >= fs->s->sel->max_count)
 		fs->done = true;
 }
@@ -404,9 +418,9 @@ read_file(struct file_search *fs, bool stream)
 		search_chunk(fs, chunk, len, &skip);
 		if (skip)
 			break;
-		if (s->flush != NULL && fs->k->out->len > 0 &&
-		    (stream || fs->k->out->len >= STREAM_FLUSH))
-			s->flush(fs->k->out);
+		if ((stream && s->flush_when != SEARCHER_FLUSH_BLOCK) ||
+		    fs->k->out->len >= STREAM_FLUSH)
+			flush_output(fs);
 	}
 	return skip;
 }
@@ -480,6 +494,11 @@ searcher_search(struct searcher *s, struct input *in,
 	finish_file(&fs);
 	res->selected = fs.selected;
 	res->skipped_binary = fs.without_match;
+	/* A file without a final newline: its end, not a byte past it. */
+	res->stopped = fs.done && fs.s->sel->has_max_count &&
+	    fs.selected >= fs.s->sel->max_count;
+	res->stop_offset = fs.after_selected < fs.offset ?
+	    fs.after_selected : fs.offset;
 }
 
 void
