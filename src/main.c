@@ -112,6 +112,26 @@ check_standard_streams(const struct options *o)
 	return &out;
 }
 
+/*
+ * grep prints its context separator between the groups of different
+ * files too: each file's output then starts with it (one record).
+ */
+static void
+set_file_lead(struct search_setup *setup, const struct options *o)
+{
+	static char *lead;
+	const struct print_config *pc = &o->print;
+
+	if (!o->select.context_breaks || pc->context_sep == NULL ||
+	    pc->output != OUTPUT_LINES)
+		return;
+	lead = xmalloc(pc->context_sep_len + 1);
+	memcpy(lead, pc->context_sep, pc->context_sep_len);
+	lead[pc->context_sep_len] = '\n';
+	setup->file_lead = lead;
+	setup->file_lead_len = pc->context_sep_len + 1;
+}
+
 static unsigned
 worker_count(const struct options *o)
 {
@@ -210,6 +230,7 @@ search_parallel(const struct options *o, const struct search_setup *setup,
 		.feed = feed_walk, .feed_ctx = &feed,
 		.print = true, .sorted = o->walk.sort == SORT_PATH,
 		.reply_capacity = 256,
+		.lead = setup->file_lead, .lead_len = setup->file_lead_len,
 	};
 
 	for (unsigned i = 0; i < n; i++)
@@ -390,6 +411,7 @@ main(int argc, char **argv)
 	setup.print = &opts.print;
 	setup.with_filename = opts.print.with_filename >= 0 ?
 	    opts.print.with_filename == 1 : !single;
+	set_file_lead(&setup, &opts);
 	setup.input.follow = opts.walk.follow;
 	setup.input.skip_devices = opts.skip_devices;
 	/* -q, -l, -L and -m 1 stop before they could read their output. */

@@ -154,9 +154,9 @@ same()
 	same --exclude='*.txt' foo a.log b.txt
 }
 
-@test "not supported yet: context, -z; a clear error, exit 2" {
+@test "not supported yet: -z; a clear error, exit 2" {
 	mkfile a 'foo'
-	for args in "-A 1" "-B1" "-C 2" "-2" "--context=1" "-z"; do
+	for args in "-z"; do
 		# shellcheck disable=SC2086
 		run --separate-stderr bin/grep $args foo a
 		assert_status 2

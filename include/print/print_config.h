@@ -8,6 +8,7 @@
 #define ISOGREP_PRINT_CONFIG_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 /* What is printed for each file: which sink formats the results. */
 enum output_mode {
@@ -38,6 +39,9 @@ struct print_config {
 	bool escape;        /* output is a terminal: make controls visible */
 	bool initial_tab;   /* -T (grep mode) */
 	enum encoding_check encoding;
+	/* Between groups of context lines; NULL: nothing. */
+	const char *context_sep;
+	size_t context_sep_len;
 };
 
 #endif

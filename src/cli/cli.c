@@ -339,7 +339,60 @@ struct parse_state {
 	bool have_pattern_flag; /* -e or -f seen: no positional pattern */
 	bool quiet;             /* -q wins over -c, -l, -L in any order */
 	unsigned unrestricted;  /* how many -u */
+	/* -A and -B win over -C in any order, as in grep and ripgrep. */
+	bool have_after, have_before;
+	unsigned long long context; /* -C */
 };
+
+/* The last --context-separator, kept reachable for the leak checker. */
+static char *volatile separator_store;
+
+/*
+ * --context-separator's escapes, as ripgrep's: \\, \t, \n, \r, \0 and
+ * \xHH; any other backslash stays as it is.  The result lives as long
+ * as the program.
+ */
+static const char *
+unescape_separator(const char *arg, size_t *lenp)
+{
+	char *out = separator_store = xmalloc(strlen(arg) + 1);
+	size_t n = 0;
+
+	for (const char *p = arg; *p != '\0'; p++) {
+		static const char from[] = "\\tnr0", to[] = "\\\t\n\r";
+		const char *e = p[0] == '\\' && p[1] != '\0' ?
+		    strchr(from, p[1]) : NULL;
+
+		if (e != NULL) {
+			out[n++] = e - from < 4 ? to[e - from] : '\0';
+			p++;
+		} else if (p[0] == '\\' && p[1] == 'x' &&
+		    strspn(p + 2, "0123456789abcdefABCDEF") >= 2) {
+			char hex[3] = {p[2], p[3], '\0'};
+
+			out[n++] = (char)strtoul(hex, NULL, 16);
+			p += 3;
+		} else {
+			out[n++] = *p;
+		}
+	}
+	*lenp = n;
+	return out;
+}
+
+/* A context length: grep's message names the bad argument. */
+static unsigned long long
+parse_context(const char *arg)
+{
+	char *end;
+	unsigned long long v;
+
+	errno = 0;
+	v = strtoull(arg, &end, 10);
+	if (arg[0] < '0' || arg[0] > '9' || *end != '\0')
+		diag_fatal("%s: invalid context length argument", arg);
+	return errno == ERANGE ? ULLONG_MAX : v;
+}
 
 /* grep's -d ACTION. */
 static void
@@ -445,9 +498,28 @@ apply_flag(struct parse_state *st, const struct flag *f, const char *arg)
 	case FLAG_GREP_MODE: break; /* seen before parsing (cli_grep_mode) */
 	case FLAG_NULL_DATA:
 		diag_fatal("-z (--null-data) is not supported yet");
+	case FLAG_AFTER_CONTEXT:
+		o->select.after = parse_context(arg);
+		st->have_after = o->select.context_breaks = true;
+		break;
+	case FLAG_BEFORE_CONTEXT:
+		o->select.before = parse_context(arg);
+		st->have_before = o->select.context_breaks = true;
+		break;
 	case FLAG_CONTEXT:
-		diag_fatal("context lines (-A, -B, -C, -NUM) are not supported "
-		    "yet");
+		st->context = parse_context(arg);
+		o->select.context_breaks = true;
+		break;
+	case FLAG_CONTEXT_SEPARATOR:
+		o->print.context_sep = unescape_separator(arg,
+		    &o->print.context_sep_len);
+		break;
+	case FLAG_GROUP_SEPARATOR:
+		o->print.context_sep = arg;
+		o->print.context_sep_len = strlen(arg);
+		break;
+	case FLAG_NO_CONTEXT_SEPARATOR: o->print.context_sep = NULL; break;
+	case FLAG_PASSTHRU: o->select.passthru = true; break;
 	case FLAG_THREADS:
 		/* 0 keeps the default, online CPUs (as ripgrep's -j 0). */
 		o->threads = strcmp(arg, "0") == 0 ? 0 :
@@ -622,10 +694,19 @@ parse_short(struct parse_state *st, int argc, char **argv, int *i)
 		const struct flag *f = flag_by_short(*p, st->mode);
 		char name[3] = {'-', *p, '\0'};
 
-		/* grep's -NUM is -C NUM. */
+		/* grep's -NUM is -C NUM: "-5n" is -C 5 -n. */
 		if (f == NULL && st->mode == FLAG_MODE_GREP && *p >= '0' &&
-		    *p <= '9')
-			f = flag_by_long("context", 7, st->mode);
+		    *p <= '9') {
+			size_t digits = strspn(p, "0123456789");
+			char *num = xmalloc(digits + 1);
+
+			memcpy(num, p, digits);
+			num[digits] = '\0';
+			apply_flag(st, flag_by_long("context", 7, st->mode), num);
+			free(num);
+			p += digits - 1;
+			continue;
+		}
 		if (f == NULL)
 			usage_error("unknown option '%s'", name);
 		if (f->arg_name == NULL) {
@@ -688,7 +769,7 @@ grep_mode_defaults(struct options *o, const char *name)
 void
 cli_parse(int argc, char **argv, struct options *opts)
 {
-	struct parse_state st = {opts, FLAG_MODE_ISOGREP, false, false, 0};
+	struct parse_state st = {.opts = opts, .mode = FLAG_MODE_ISOGREP};
 	const char **positional = positional_store =
 	    xcalloc((size_t)argc + 1, sizeof(char *));
 	size_t npositional = 0;
@@ -699,6 +780,8 @@ cli_parse(int argc, char **argv, struct options *opts)
 	opts->print.with_filename = -1;
 	opts->walk.max_depth = -1;
 	opts->match.case_mode = CASE_SENSITIVE;
+	opts->print.context_sep = "--";
+	opts->print.context_sep_len = 2;
 	if (cli_grep_mode(argc, argv)) {
 		const char *name = base_name(argv[0]);
 
@@ -734,6 +817,13 @@ cli_parse(int argc, char **argv, struct options *opts)
 	}
 	if (st.quiet)
 		opts->print.output = OUTPUT_QUIET;
+	if (!st.have_after)
+		opts->select.after = st.context;
+	if (!st.have_before)
+		opts->select.before = st.context;
+	/* --passthru shows every line: nothing is left out between groups. */
+	if (opts->select.passthru)
+		opts->select.context_breaks = false;
 	if (opts->grep_mode) {
 		opts->recursive = opts->walk.directories == DIRS_RECURSE;
 		if (!opts->select.text)

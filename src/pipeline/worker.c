@@ -96,6 +96,7 @@ worker_main(struct pipeline_worker *pw)
 	void *msg;
 
 	searcher_init(&s, setup->select, setup->matcher, sink);
+	s.lead_break = setup->file_lead != NULL;
 	if (sh->sorted)
 		s.flush = send_part;
 	while (port_recv(pw->work, &msg)) {

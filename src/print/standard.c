@@ -97,15 +97,23 @@ static void
 standard_context(struct sink *k, const struct sink_line *line,
     enum sink_context kind)
 {
+	struct standard_sink *ss = (struct standard_sink *)k;
+
 	(void)kind;
-	put_record((struct standard_sink *)k, line->number, '-', line->text,
-	    line->len);
+	/* As grep: -o prints no context lines, only the breaks. */
+	if (!ss->pc->only_matching)
+		put_record(ss, line->number, '-', line->text, line->len);
 }
 
 static void
 standard_context_break(struct sink *k)
 {
-	outbuf_puts(k->out, "--\n");
+	struct standard_sink *ss = (struct standard_sink *)k;
+
+	if (ss->pc->context_sep == NULL)
+		return;
+	outbuf_append(k->out, ss->pc->context_sep, ss->pc->context_sep_len);
+	outbuf_putc(k->out, '\n');
 }
 
 static void

@@ -11,18 +11,28 @@
  * and when a file is binary; the matcher only finds matching lines and
  * the sink only lays records out.  Line numbers are counted lazily, only
  * up to the lines a sink is given, and only when it wants them.
+ *
+ * Context lines (-A, -B, -C) are chosen here too, since which lines are
+ * context depends on which are selected: the lines between two shown
+ * ones form a gap, whose first lines are owed as after-context and whose
+ * last ones become before-context when a selected line follows.  The
+ * reader drops a chunk once it is searched, so the last -B lines of an
+ * unshown gap are copied aside (struct context_hold) at a chunk's end.
  */
 #include "search/searcher.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <setjmp.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "base/diag.h"
+#include "base/xmalloc.h"
 #include "runtime/cancel.h"
 #include "runtime/mapguard.h"
 #include "search/bytecount.h"
@@ -58,6 +68,13 @@ struct file_search {
 	size_t chunk_len;
 	size_t nul_checked;  /* no NUL before this offset, unless nul_at */
 	size_t nul_at;       /* the chunk's first NUL, or SIZE_MAX */
+	/* Context lines: what the sink was shown, and what is still owed. */
+	bool context;        /* context lines are wanted at all */
+	bool shown_any;      /* a line of this file was given to the sink */
+	unsigned long long shown_end; /* file offset past the last one */
+	size_t gap_start;    /* the chunk's first line not shown */
+	unsigned long long after_left; /* after-context lines owed */
+	bool trailing;       /* -m reached: only after-context is left */
 };
 
 /*
@@ -100,13 +117,20 @@ line_number_at(struct file_search *fs, const char *buf, size_t pos)
 	return fs->line_no;
 }
 
-/* Binary data begins at the chunk's offset at: say so once. */
+/* Binary data begins at the file offset at: say so once. */
 static void
-binary_begins(struct file_search *fs, size_t at)
+binary_begins_at(struct file_search *fs, unsigned long long at)
 {
 	fs->binary = true;
 	fs->binary_summary = fs->s->sel->binary;
-	fs->k->ops->binary(fs->k, fs->offset + at);
+	fs->k->ops->binary(fs->k, at);
+}
+
+/* Binary data begins at the chunk's offset at. */
+static void
+binary_begins(struct file_search *fs, size_t at)
+{
+	binary_begins_at(fs, fs->offset + at);
 }
 
 /*
@@ -136,6 +160,205 @@ check_binary(struct file_search *fs, const char *buf, struct span line)
 		binary_begins(fs, fs->nul_at);
 }
 
+/* The line of buf that starts at from, ending at a newline or at to. */
+static struct span
+line_at(const char *buf, size_t from, size_t to)
+{
+	const char *nl = memchr(buf + from, '\n', to - from);
+	struct span line = {from, nl ? (size_t)(nl - buf) : to};
+
+	return line;
+}
+
+/* Where the line after line starts, at most to. */
+static size_t
+after_line(struct span line, size_t to)
+{
+	return line.end < to ? line.end + 1 : to;
+}
+
+static void
+hold_clear(struct context_hold *h)
+{
+	h->len = 0;
+	h->n = 0;
+}
+
+/*
+ * A line at the file offset off, len bytes long, is about to be shown:
+ * a break first when lines were left out since the last one shown.
+ */
+static void
+shown(struct file_search *fs, unsigned long long off, size_t len)
+{
+	if (fs->s->sel->context_breaks && (fs->shown_any ?
+	    off != fs->shown_end : fs->s->lead_break))
+		fs->k->ops->context_break(fs->k);
+	fs->shown_any = true;
+	fs->shown_end = off + len + 1;
+}
+
+/* Give the sink a context line (not in binary data, which is not shown). */
+static void
+show_context(struct file_search *fs, const char *buf, struct span line,
+    enum sink_context kind)
+{
+	struct sink *k = fs->k;
+	struct sink_line sl;
+
+	sl.number = (k->wants & SINK_WANTS_NUMBERS) && !fs->binary ?
+	    line_number_at(fs, buf, line.start) : 0;
+	check_binary(fs, buf, line);
+	if (fs->binary)
+		return;
+	sl.text = buf + line.start;
+	sl.len = line.end - line.start;
+	sl.offset = fs->offset + line.start;
+	shown(fs, sl.offset, sl.len);
+	k->ops->context(k, &sl, kind);
+}
+
+/* The last n lines held from earlier chunks, as before-context. */
+static void
+show_held(struct file_search *fs, size_t n)
+{
+	const struct context_hold *h = &fs->s->hold;
+
+	for (size_t i = h->n - n; i < h->n && !fs->binary; i++) {
+		const struct held_line *hl = &h->v[i];
+		struct sink_line sl = {
+			.text = h->bytes + hl->start, .len = hl->len,
+			.number = hl->number, .offset = hl->offset,
+		};
+		const char *nul = fs->s->sel->text ? NULL :
+		    memchr(sl.text, '\0', sl.len);
+
+		if (nul != NULL) {
+			binary_begins_at(fs, hl->offset + (size_t)(nul - sl.text));
+			return;
+		}
+		shown(fs, sl.offset, sl.len);
+		fs->k->ops->context(fs->k, &sl, SINK_BEFORE);
+	}
+}
+
+/*
+ * The lines of buf[gap_start, to) were not shown: give the sink the
+ * after-context owed, and when a selected line starts at to, the
+ * before-context (from the hold when the gap reaches back past the chunk).
+ */
+static void
+show_gap(struct file_search *fs, const char *buf, size_t to, bool selected)
+{
+	unsigned long long before = fs->s->sel->before;
+	unsigned long long k = 0;
+	size_t first = to;
+
+	while (fs->after_left > 0 && fs->gap_start < to && !fs->binary) {
+		struct span line = line_at(buf, fs->gap_start, to);
+
+		show_context(fs, buf, line, SINK_AFTER);
+		fs->after_left--;
+		fs->gap_start = after_line(line, to);
+	}
+	if (!selected)
+		return;
+	/* Back from to, line by line: buf[to - 1] ends the line before. */
+	while (k < before && first > fs->gap_start) {
+		const char *nl = memrchr(buf + fs->gap_start, '\n',
+		    first - 1 - fs->gap_start);
+
+		first = nl ? (size_t)(nl - buf) + 1 : fs->gap_start;
+		k++;
+	}
+	if (k < before && first == 0 && fs->s->hold.n > 0)
+		show_held(fs, fs->s->hold.n < before - k ?
+		    fs->s->hold.n : (size_t)(before - k));
+	while (first < to && !fs->binary) {
+		struct span line = line_at(buf, first, to);
+
+		show_context(fs, buf, line, SINK_BEFORE);
+		first = after_line(line, to);
+	}
+	hold_clear(&fs->s->hold);
+	fs->gap_start = to;
+}
+
+/* Append a line to the hold. */
+static void
+hold_push(struct context_hold *h, const char *text, size_t len,
+    unsigned long long offset, unsigned long long number)
+{
+	if (h->n == h->cap_n) {
+		h->cap_n = h->cap_n ? h->cap_n * 2 : 8;
+		h->v = xreallocarray(h->v, h->cap_n, sizeof(*h->v));
+	}
+	if (h->cap - h->len < len) {
+		h->cap = h->len + len > 2 * h->cap ? h->len + len : 2 * h->cap;
+		h->bytes = xrealloc(h->bytes, h->cap);
+	}
+	memcpy(h->bytes + h->len, text, len);
+	h->v[h->n++] = (struct held_line){h->len, len, offset, number};
+	h->len += len;
+}
+
+/* Drop all but the last keep lines of the hold. */
+static void
+hold_keep_last(struct context_hold *h, size_t keep)
+{
+	size_t drop, bytes;
+
+	if (keep >= h->n)
+		return;
+	drop = h->n - keep;
+	bytes = h->v[drop].start;
+	memmove(h->bytes, h->bytes + bytes, h->len - bytes);
+	h->len -= bytes;
+	memmove(h->v, h->v + drop, keep * sizeof(*h->v));
+	for (size_t i = 0; i < keep; i++)
+		h->v[i].start -= bytes;
+	h->n = keep;
+}
+
+/*
+ * The chunk ends: the after-context owed from it is shown now, and the
+ * last -B lines of its unshown tail are held for a match in a later one.
+ */
+static void
+end_chunk_context(struct file_search *fs, const char *buf, size_t len)
+{
+	unsigned long long before = fs->s->sel->before;
+	struct context_hold *h = &fs->s->hold;
+	size_t first = len;
+	unsigned long long k = 0, number = 0;
+
+	show_gap(fs, buf, len, false);
+	if (fs->trailing && fs->after_left == 0)
+		fs->done = true;
+	if (before == 0 || fs->done || fs->binary ||
+	    reader_at_end(&fs->s->reader) || fs->gap_start >= len)
+		return;
+	while (k < before && first > fs->gap_start) {
+		const char *nl = first - 1 > fs->gap_start ? memrchr(buf +
+		    fs->gap_start, '\n', first - 1 - fs->gap_start) : NULL;
+
+		first = nl ? (size_t)(nl - buf) + 1 : fs->gap_start;
+		k++;
+	}
+	if (fs->gap_start > 0)
+		hold_clear(h); /* a line of this chunk was shown */
+	hold_keep_last(h, (size_t)(before - k));
+	if (fs->k->wants & SINK_WANTS_NUMBERS)
+		number = line_number_at(fs, buf, first);
+	while (first < len) {
+		struct span line = line_at(buf, first, len);
+
+		hold_push(h, buf + line.start, line.end - line.start,
+		    fs->offset + line.start, number ? number++ : 0);
+		first = after_line(line, len);
+	}
+}
+
 /* One more line is selected: report or count it, and decide to go on. */
 static void
 select_line(struct file_search *fs, const char *buf, struct span line)
@@ -145,6 +368,8 @@ select_line(struct file_search *fs, const char *buf, struct span line)
 
 	fs->selected++;
 	if (k->wants & SINK_WANTS_LINES) {
+		if (fs->context && !fs->binary)
+			show_gap(fs, buf, line.start, true);
 		/* Counting first also checks the bytes before for NUL. */
 		sl.number = (k->wants & SINK_WANTS_NUMBERS) && !fs->binary ?
 		    line_number_at(fs, buf, line.start) : 0;
@@ -157,23 +382,33 @@ select_line(struct file_search *fs, const char *buf, struct span line)
 			sl.text = buf + line.start;
 			sl.len = line.end - line.start;
 			sl.offset = fs->offset + line.start;
+			if (fs->context) {
+				shown(fs, sl.offset, sl.len);
+				fs->gap_start = after_line(line, fs->chunk_len);
+				fs->after_left = fs->s->sel->passthru ?
+				    ULLONG_MAX : fs->s->sel->after;
+			}
 			k->ops->selected(k, &sl);
 			fs->printed++;
 		}
 	} else if (k->wants & SINK_WANTS_FIRST) {
 		fs->done = true;
 	}
-	if (fs->s->sel->has_max_count && fs->selected >= fs->s->sel->max_count)
-		fs->done = true;
+	if (fs->s->sel->has_max_count && fs->selected >= fs->s->sel->max_count) {
+		/* As grep, the context after the last one is still shown. */
+		if (fs->context && fs->after_left > 0 && !fs->binary)
+			fs->trailing = true;
+		else
+			fs->done = true;
+	}
 }
 
 /* Select every line of buf[from, to): the non-matching lines of -v. */
 static void
 select_range(struct file_search *fs, const char *buf, size_t from, size_t to)
 {
-	while (from < to && !fs->done) {
-		const char *nl = memchr(buf + from, '\n', to - from);
-		struct span line = {from, nl ? (size_t)(nl - buf) : to};
+	while (from < to && !fs->done && !fs->trailing) {
+		struct span line = line_at(buf, from, to);
 
 		select_line(fs, buf, line);
 		from = line.end + 1;
@@ -199,7 +434,7 @@ search_lines(struct file_search *fs, const char *buf, size_t pos, size_t len)
 	struct searcher *s = fs->s;
 	bool invert = s->sel->invert;
 
-	while (pos < len && !fs->done) {
+	while (pos < len && !fs->done && !fs->trailing) {
 		struct span line;
 		int rc = matcher_next_line(s->matcher, s->scratch, buf, len,
 		    pos, &line);
@@ -213,7 +448,7 @@ search_lines(struct file_search *fs, const char *buf, size_t pos, size_t len)
 			select_range(fs, buf, pos, line.start);
 		if (rc < 0)
 			report_match_error(fs, buf, line.start, rc);
-		else if (!invert && !fs->done)
+		else if (!invert && !fs->done && !fs->trailing)
 			select_line(fs, buf, line);
 		pos = line.end + 1;
 	}
@@ -343,7 +578,10 @@ search_chunk(struct file_search *fs, const char *buf, size_t len, bool *skip)
 	if (fs->in_long)
 		start = finish_long_line(fs, buf, len);
 	fs->count_pos = start;
+	fs->gap_start = start;
 	search_lines(fs, buf, start, len);
+	if (fs->context)
+		end_chunk_context(fs, buf, len);
 	/*
 	 * Later chunks need the count (for -n, and to name the line of a
 	 * match error); after the last one nobody does.
@@ -443,6 +681,7 @@ begin_file(struct file_search *fs)
 
 	fs->k->ops->begin(fs->k, fs->path);
 	fs->done = sel->has_max_count && sel->max_count == 0;
+	hold_clear(&fs->s->hold);
 }
 
 void
@@ -454,9 +693,14 @@ searcher_search(struct searcher *s, struct input *in,
 		.named = in->named,
 	};
 	struct reader *r = &s->reader;
+	const struct select_config *sel = s->sel;
 	bool skip = false;
 
 	memset(res, 0, sizeof(*res));
+	/* Only a sink that prints lines has a use for context. */
+	fs.context = (fs.k->wants & SINK_WANTS_LINES) &&
+	    (sel->context_breaks || sel->passthru);
+	fs.after_left = sel->passthru ? ULLONG_MAX : 0;
 	begin_file(&fs);
 	reader_start(r, &in->src);
 	/*
@@ -537,4 +781,6 @@ searcher_free(struct searcher *s)
 {
 	matcher_scratch_free(s->scratch);
 	reader_free(&s->reader);
+	free(s->hold.bytes);
+	free(s->hold.v);
 }
