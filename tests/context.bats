@@ -191,3 +191,28 @@ gen()
 		assert_contains "$stderr" "invalid context length argument"
 	done
 }
+
+@test "grep mode: -T -n pads line numbers as GNU grep (width of the file's size)" {
+	mkdir bin
+	ln -s "$ISOGREP" bin/grep
+	printf '1\n2\n3\n4\n5' >f9
+	printf '1\n22\n' >f5
+	seq 1 300 >s300
+	seq 1 3000 >s3k
+	head -c 99 s300 >f99
+	for f in f9 f5 s300 s3k f99; do
+		want=$(command grep -nT -C1 1 "$f")
+		run --separate-stderr bin/grep -nT -C1 1 "$f"
+		assert_output "$want"
+		# Standard input: a file's size, or unknown through a pipe.
+		want=$(command grep -nT 1 <"$f")
+		run --separate-stderr bin/grep -nT 1 <"$f"
+		assert_output "$want"
+		want=$(cat "$f" | command grep -nT 1)
+		run --separate-stderr bash -c 'cat "$1" | bin/grep -nT 1' _ "$f"
+		assert_output "$want"
+	done
+	want=$(command grep -nTH 1 f9 s3k f5)
+	run --separate-stderr bin/grep -nTH 1 f9 s3k f5
+	assert_output "$want"
+}

@@ -84,6 +84,8 @@ struct sink {
 	 */
 	const struct matcher *matcher;
 	struct matcher_scratch *scratch;
+	/* Set before begin: the input's size if it is a regular file, or -1. */
+	long long input_size;
 };
 
 /*

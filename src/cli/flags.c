@@ -148,7 +148,7 @@ const struct flag flag_table[] = {
 	    "a device, FIFO or socket operand: 'read' or 'skip'",
 	    FLAG_GREP_ONLY},
 	{'T', "initial-tab", NULL, FLAG_INITIAL_TAB,
-	    "a tab before each line's text; line numbers padded to 4",
+	    "a tab before each line's text; line numbers padded as grep's",
 	    FLAG_GREP_ONLY},
 	{'z', "null-data", NULL, FLAG_NULL_DATA,
 	    "not supported yet (an error): lines ending in NUL", 0},

@@ -318,6 +318,7 @@ qualifies(const struct search_setup *setup, unsigned workers)
 	    setup->select->passthru)) &&
 	    setup->select->binary_files != BINARY_FILES_WITHOUT_MATCH &&
 	    setup->print->encoding == ENCODING_IGNORE &&
+	    !setup->print->initial_tab && /* its width is the file's size */
 	    (mode == OUTPUT_LINES || mode == OUTPUT_COUNT);
 }
 

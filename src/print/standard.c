@@ -12,6 +12,7 @@
  */
 #include "print/standard.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,7 +29,20 @@ struct standard_sink {
 	size_t path_len;
 	struct span_list spans; /* -o: the matches of the current line */
 	bool hidden;            /* a record was not valid UTF-8 (grep mode) */
+	int number_width;       /* -T: line numbers are padded to it */
 };
+
+static int
+digits(unsigned long long n)
+{
+	int d = 1;
+
+	while (n >= 10) {
+		n /= 10;
+		d++;
+	}
+	return d;
+}
 
 static void
 put_prefix(struct standard_sink *ss, unsigned long long num, char sep)
@@ -38,10 +52,8 @@ put_prefix(struct standard_sink *ss, unsigned long long num, char sep)
 	if (ss->with_filename)
 		printer_path_field(out, ss->pc, ss->path, ss->path_len, sep);
 	if (ss->pc->line_number) {
-		/* grep -T pads line numbers to four columns. */
-		if (ss->pc->initial_tab)
-			for (unsigned long long n = num ? num : 1; n < 1000; n *= 10)
-				outbuf_putc(out, ' ');
+		for (int w = digits(num); w < ss->number_width; w++)
+			outbuf_putc(out, ' ');
 		outbuf_put_uint(out, num);
 		outbuf_putc(out, sep);
 	}
@@ -74,6 +86,13 @@ standard_begin(struct sink *k, const char *path)
 	ss->path = path;
 	ss->path_len = strlen(path);
 	ss->hidden = false;
+	/*
+	 * grep -T pads line numbers to the width of the file's size plus
+	 * one (of the largest file offset when the size is not known).
+	 */
+	ss->number_width = !ss->pc->initial_tab ? 0 :
+	    digits(k->input_size >= 0 ?
+	    (unsigned long long)k->input_size + 1 : (unsigned long long)INTMAX_MAX);
 }
 
 static void

@@ -701,6 +701,7 @@ searcher_search(struct searcher *s, struct input *in,
 	fs.context = (fs.k->wants & SINK_WANTS_LINES) &&
 	    (sel->context_breaks || sel->passthru);
 	fs.after_left = sel->passthru ? ULLONG_MAX : 0;
+	fs.k->input_size = in->src.size;
 	begin_file(&fs);
 	reader_start(r, &in->src);
 	/*
