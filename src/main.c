@@ -158,7 +158,7 @@ search_direct(const struct options *o, const struct search_setup *setup)
 	if (split_search(setup, o->paths[0], worker_count(o), &selected))
 		return selected;
 	/* Searched alone, a big file is mapped rather than read. */
-	direct.input.may_map = true;
+	direct.input.may_map = !o->select.null_data; /* reader.h */
 	sink = printer_sink_new(setup->print, setup->with_filename, &out);
 	searcher_init(&s, setup->select, setup->matcher, sink);
 	s.flush = flush_stdout;

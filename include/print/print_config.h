@@ -38,6 +38,8 @@ struct print_config {
 	bool null_sep;      /* -0 */
 	bool escape;        /* output is a terminal: make controls visible */
 	bool initial_tab;   /* -T (grep mode) */
+	bool null_data;     /* records end in NUL: the searcher swapped NUL
+	                       and '\n' in them; print them back as they were */
 	enum encoding_check encoding;
 	/* Between groups of context lines; NULL: nothing. */
 	const char *context_sep;

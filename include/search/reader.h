@@ -25,6 +25,13 @@ struct reader {
 	size_t max_line;  /* longest line held whole (READER_MAX_LINE) */
 	size_t partial_keep; /* 0: drop longer lines; else hand them out */
 	size_t map_pos;   /* mapped source: start of the bytes not yet out */
+	/*
+	 * --null-data: records end in NUL.  '\n' and NUL are swapped as the
+	 * bytes are read, so that all above sees lines ending in '\n' (and
+	 * the sink swaps them back).  Streaming sources only: a mapping is
+	 * read-only.
+	 */
+	bool nul_records;
 };
 
 enum reader_status {

@@ -22,6 +22,7 @@ struct select_config {
 	bool has_max_count;    /* -m given */
 	unsigned long long max_count;
 	bool text;             /* -a: binary data searched as text */
+	bool null_data;        /* records end in NUL; no binary data then */
 	bool binary;           /* --binary: search binary files, summarise */
 	enum binary_files binary_files;
 	/*

@@ -497,7 +497,8 @@ apply_flag(struct parse_state *st, const struct flag *f, const char *arg)
 	case FLAG_COLOR: check_color(arg); break;
 	case FLAG_GREP_MODE: break; /* seen before parsing (cli_grep_mode) */
 	case FLAG_NULL_DATA:
-		diag_fatal("-z (--null-data) is not supported yet");
+		o->select.null_data = o->print.null_data = true;
+		break;
 	case FLAG_AFTER_CONTEXT:
 		o->select.after = parse_context(arg);
 		st->have_after = o->select.context_breaks = true;

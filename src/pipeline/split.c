@@ -319,6 +319,7 @@ qualifies(const struct search_setup *setup, unsigned workers)
 	    setup->select->binary_files != BINARY_FILES_WITHOUT_MATCH &&
 	    setup->print->encoding == ENCODING_IGNORE &&
 	    !setup->print->initial_tab && /* its width is the file's size */
+	    !setup->select->null_data && /* read, not mapped (reader.h) */
 	    (mode == OUTPUT_LINES || mode == OUTPUT_COUNT);
 }
 

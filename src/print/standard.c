@@ -59,6 +59,23 @@ put_prefix(struct standard_sink *ss, unsigned long long num, char sep)
 	}
 }
 
+/* A record's text; with --null-data its NULs were newlines (reader.h). */
+static void
+put_text(struct standard_sink *ss, const char *text, size_t len)
+{
+	const char *nul;
+
+	while (ss->pc->null_data && (nul = memchr(text, '\0', len)) != NULL) {
+		size_t part = (size_t)(nul - text);
+
+		printer_text(ss->base.out, ss->pc->escape, text, part);
+		outbuf_putc(ss->base.out, '\n');
+		text += part + 1;
+		len -= part + 1;
+	}
+	printer_text(ss->base.out, ss->pc->escape, text, len);
+}
+
 static void
 put_record(struct standard_sink *ss, unsigned long long num, char sep,
     const char *text, size_t len)
@@ -74,8 +91,8 @@ put_record(struct standard_sink *ss, unsigned long long num, char sep,
 	if (ss->pc->initial_tab && len > 0 && (ss->with_filename ||
 	    ss->pc->line_number))
 		outbuf_putc(ss->base.out, '\t');
-	printer_text(ss->base.out, ss->pc->escape, text, len);
-	outbuf_putc(ss->base.out, '\n');
+	put_text(ss, text, len);
+	outbuf_putc(ss->base.out, ss->pc->null_data ? '\0' : '\n');
 }
 
 static void

@@ -23,6 +23,18 @@ enum {
 	MAP_CHUNK = 512 * 1024, /* bytes handed out at a time from a mapping */
 };
 
+/* NUL-ended records as newline-ended lines (and back): swap the two. */
+static void
+swap_nul_newline(char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (p[i] == '\n')
+			p[i] = '\0';
+		else if (p[i] == '\0')
+			p[i] = '\n';
+	}
+}
+
 void
 reader_init(struct reader *r)
 {
@@ -180,6 +192,8 @@ reader_next(struct reader *r, const char **chunk, size_t *len)
 		n = r->src->read(r->src, r->buf + r->len, r->cap - r->len);
 		if (n < 0)
 			return READER_ERROR;
+		if (r->nul_records)
+			swap_nul_newline(r->buf + r->len, (size_t)n);
 		if (r->src->ended || n == 0)
 			r->eof = true;
 		if (n == 0)

@@ -44,6 +44,16 @@ enum {
 	NUL_STEP = 64 * 1024, /* the lazy NUL check looks this far ahead */
 };
 
+/*
+ * Does a NUL byte mean binary data?  Not with -a, and not with
+ * --null-data, where the reader turned every newline into one.
+ */
+static bool
+nul_is_binary(const struct select_config *sel)
+{
+	return !sel->text && !sel->null_data;
+}
+
 /* The state of one file's search. */
 struct file_search {
 	struct searcher *s;
@@ -230,7 +240,7 @@ show_held(struct file_search *fs, size_t n)
 			.text = h->bytes + hl->start, .len = hl->len,
 			.number = hl->number, .offset = hl->offset,
 		};
-		const char *nul = fs->s->sel->text ? NULL :
+		const char *nul = !nul_is_binary(fs->s->sel) ? NULL :
 		    memchr(sl.text, '\0', sl.len);
 
 		if (nul != NULL) {
@@ -468,7 +478,7 @@ binary_from_start(struct file_search *fs, const char *buf, size_t len,
 	const char *nul;
 
 	*skip = false;
-	if (sel->text || fs->binary || fs->offset >= BINARY_BLOCK ||
+	if (!nul_is_binary(sel) || fs->binary || fs->offset >= BINARY_BLOCK ||
 	    fs->printed > 0)
 		return false;
 	head = BINARY_BLOCK - (size_t)fs->offset;
@@ -504,7 +514,7 @@ find_binary_start(struct file_search *fs, const char *buf, size_t len,
 
 	if (binary_from_start(fs, buf, len, skip))
 		return 0;
-	if (fs->s->sel->text || fs->binary)
+	if (!nul_is_binary(fs->s->sel) || fs->binary)
 		return len;
 	nul = memchr(buf, '\0', len);
 	if (nul == NULL)
@@ -571,7 +581,7 @@ search_chunk(struct file_search *fs, const char *buf, size_t len, bool *skip)
 	fs->chunk_len = len;
 	fs->nul_checked = 0;
 	fs->nul_at = SIZE_MAX;
-	if (s->sel->text)
+	if (!nul_is_binary(s->sel))
 		fs->nul_checked = len;
 	matcher_new_buffer(fs->s->scratch);
 	fs->count_pos = 0;
@@ -772,6 +782,7 @@ searcher_init(struct searcher *s, const struct select_config *sel,
 	s->matcher = m;
 	s->sink = sink;
 	reader_init(&s->reader);
+	s->reader.nul_records = sel->null_data;
 	s->scratch = matcher_scratch_new(m);
 	sink->matcher = m;
 	sink->scratch = s->scratch;
