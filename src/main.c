@@ -119,13 +119,15 @@ check_standard_streams(const struct options *o)
 static void
 set_file_lead(struct search_setup *setup, const struct options *o)
 {
-	static char *lead;
+	/* Lives as long as the program (volatile: the leak checker sees it). */
+	static char *volatile lead_store;
+	char *lead;
 	const struct print_config *pc = &o->print;
 
 	if (!o->select.context_breaks || pc->context_sep == NULL ||
 	    pc->output != OUTPUT_LINES)
 		return;
-	lead = xmalloc(pc->context_sep_len + 1);
+	lead = lead_store = xmalloc(pc->context_sep_len + 1);
 	memcpy(lead, pc->context_sep, pc->context_sep_len);
 	lead[pc->context_sep_len] = '\n';
 	setup->file_lead = lead;
