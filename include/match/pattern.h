@@ -43,6 +43,8 @@ struct match_config {
 	enum case_mode case_mode; /* -i, -S, --case-sensitive */
 	bool word;                /* -w */
 	bool line;                /* -x */
+	bool multiline;           /* -U: a match may span lines */
+	bool multiline_dotall;    /* --multiline-dotall: '.' matches '\n' */
 	unsigned match_limit;     /* --match-limit; 0: PCRE2's default */
 	unsigned depth_limit;     /* --depth-limit; 0: PCRE2's default */
 };

@@ -32,6 +32,7 @@ struct reader {
 	 * read-only.
 	 */
 	bool nul_records;
+	size_t kept;     /* bytes of the last chunk reader_keep gave back */
 };
 
 enum reader_status {
@@ -79,6 +80,13 @@ bool reader_at_end(const struct reader *r);
  */
 enum reader_status reader_next(struct reader *r, const char **chunk,
     size_t *len);
+
+/*
+ * Hand out the bytes of the last chunk from its offset from on again, at
+ * the start of the next chunk, which then holds more after them (unless
+ * the input ended): for a match that may go on past the chunk (-U).
+ */
+void reader_keep(struct reader *r, size_t from);
 
 /* After an input: give back memory a very long line made the buffer grow. */
 void reader_trim(struct reader *r);

@@ -521,6 +521,8 @@ apply_flag(struct parse_state *st, const struct flag *f, const char *arg)
 		break;
 	case FLAG_NO_CONTEXT_SEPARATOR: o->print.context_sep = NULL; break;
 	case FLAG_PASSTHRU: o->select.passthru = true; break;
+	case FLAG_MULTILINE: o->match.multiline = true; break;
+	case FLAG_MULTILINE_DOTALL: o->match.multiline_dotall = true; break;
 	case FLAG_THREADS:
 		/* 0 keeps the default, online CPUs (as ripgrep's -j 0). */
 		o->threads = strcmp(arg, "0") == 0 ? 0 :

@@ -320,6 +320,7 @@ qualifies(const struct search_setup *setup, unsigned workers)
 	    setup->print->encoding == ENCODING_IGNORE &&
 	    !setup->print->initial_tab && /* its width is the file's size */
 	    !setup->select->null_data && /* read, not mapped (reader.h) */
+	    !matcher_multiline(setup->matcher) && /* matches cross segments */
 	    (mode == OUTPUT_LINES || mode == OUTPUT_COUNT);
 }
 

@@ -42,6 +42,7 @@ enum {
 	STREAM_FLUSH = 64 * 1024, /* direct path: write out at this size */
 	STREAM_LINE_MAX = 1024 * 1024, /* long lines in pieces of this size */
 	NUL_STEP = 64 * 1024, /* the lazy NUL check looks this far ahead */
+	MULTILINE_WINDOW = 16 * 1024 * 1024, /* -U: the longest match held */
 };
 
 /*
@@ -85,6 +86,7 @@ struct file_search {
 	size_t gap_start;    /* the chunk's first line not shown */
 	unsigned long long after_left; /* after-context lines owed */
 	bool trailing;       /* -m reached: only after-context is left */
+	bool window_full;    /* -U: a match outgrew the window (said once) */
 };
 
 /*
@@ -214,7 +216,7 @@ show_context(struct file_search *fs, const char *buf, struct span line,
     enum sink_context kind)
 {
 	struct sink *k = fs->k;
-	struct sink_line sl;
+	struct sink_line sl = {.eol = 0};
 
 	sl.number = (k->wants & SINK_WANTS_NUMBERS) && !fs->binary ?
 	    line_number_at(fs, buf, line.start) : 0;
@@ -392,6 +394,8 @@ select_line(struct file_search *fs, const char *buf, struct span line)
 			sl.text = buf + line.start;
 			sl.len = line.end - line.start;
 			sl.offset = fs->offset + line.start;
+			sl.eol = matcher_multiline(fs->s->matcher) &&
+			    line.end < fs->chunk_len;
 			if (fs->context) {
 				shown(fs, sl.offset, sl.len);
 				fs->gap_start = after_line(line, fs->chunk_len);
@@ -462,6 +466,120 @@ search_lines(struct file_search *fs, const char *buf, size_t pos, size_t len)
 			select_line(fs, buf, line);
 		pos = line.end + 1;
 	}
+}
+
+/* The start of the line that holds buf[at]; a line starts at from. */
+static size_t
+line_start_of(const char *buf, size_t from, size_t at)
+{
+	const char *nl = at > from ? memrchr(buf + from, '\n', at - from) : NULL;
+
+	return nl ? (size_t)(nl - buf) + 1 : from;
+}
+
+/*
+ * -U, as pcre2grep -M: the lines a match spans are selected as one
+ * record.  The search goes on at the start of the match's last line (at
+ * the next line after a one-line match), so a match that starts on the
+ * last line of the one before adds its further lines to the same record;
+ * each match counts once (-c).
+ */
+struct ml_record {
+	bool open;          /* a record is waiting to be selected */
+	struct span lines;  /* its lines, without the last newline */
+	unsigned long long matches;
+};
+
+/* Select the waiting record, counting each of its matches. */
+static void
+ml_flush(struct file_search *fs, const char *buf, struct ml_record *rec)
+{
+	if (!rec->open)
+		return;
+	rec->open = false;
+	if (fs->s->sel->invert)
+		return;
+	select_line(fs, buf, rec->lines);
+	/* select_line counted one; the record may hold more matches. */
+	if (!fs->done && !fs->trailing)
+		fs->selected += rec->matches - 1;
+}
+
+/*
+ * Search buf[pos, len) with -U.  Returns where the searched part of the
+ * chunk ends: before len when a match may go on past the chunk; the
+ * reader then hands those lines out again, with more after them, up to
+ * MULTILINE_WINDOW bytes (past that, the chunk's end ends the match).
+ */
+static size_t
+search_multiline(struct file_search *fs, const char *buf, size_t pos,
+    size_t len)
+{
+	struct searcher *s = fs->s;
+	bool invert = s->sel->invert;
+	bool more = !reader_at_end(&s->reader);
+	struct ml_record rec = {false, {0, 0}, 0};
+	size_t uncovered = pos; /* -v: the first line no match touched */
+
+	while (pos < len && !fs->done && !fs->trailing) {
+		struct span m, lines;
+		size_t keep;
+		int rc = matcher_find_multiline(s->matcher, s->scratch, buf, len,
+		    pos, more, &m);
+
+		if (rc < 0) {
+			report_match_error(fs, buf, pos, rc);
+			pos = after_line(line_at(buf, pos, len), len);
+			continue;
+		}
+		if (rc == 0 || m.start >= len)
+			break;
+		lines.start = line_start_of(buf, pos, m.start);
+		if (rc == MATCHER_PARTIAL) {
+			/* A record this match would join is searched again. */
+			keep = rec.open && lines.start <= rec.lines.end ?
+			    rec.lines.start : lines.start;
+			if (len - keep > MULTILINE_WINDOW) {
+				if (!fs->window_full)
+					diag_file_message(fs->path, "a multiline "
+					    "match is longer than 16 MiB: cut "
+					    "at that size");
+				fs->window_full = true;
+				more = false;
+				continue;
+			}
+			if (keep != rec.lines.start || !rec.open)
+				ml_flush(fs, buf, &rec);
+			if (invert)
+				select_range(fs, buf, uncovered, keep);
+			if (fs->done || fs->trailing)
+				return len;
+			reader_keep(&s->reader, keep);
+			return keep;
+		}
+		lines.end = line_at(buf, m.end > m.start ? m.end - 1 : m.start,
+		    len).end;
+		if (rec.open && lines.start <= rec.lines.end) {
+			if (lines.end > rec.lines.end)
+				rec.lines.end = lines.end;
+			rec.matches++;
+		} else {
+			ml_flush(fs, buf, &rec);
+			rec = (struct ml_record){true, lines, 1};
+		}
+		if (invert && lines.start > uncovered)
+			select_range(fs, buf, uncovered, lines.start);
+		if (lines.end + 1 > uncovered)
+			uncovered = lines.end + 1;
+		/* Again from the last line, if the match left it. */
+		pos = line_start_of(buf, lines.start, lines.end);
+		if (pos <= lines.start)
+			pos = lines.end + 1;
+	}
+	ml_flush(fs, buf, &rec);
+	if (invert && uncovered < len)
+		select_range(fs, buf, uncovered, len);
+	return len;
 }
 
 /*
@@ -589,7 +707,10 @@ search_chunk(struct file_search *fs, const char *buf, size_t len, bool *skip)
 		start = finish_long_line(fs, buf, len);
 	fs->count_pos = start;
 	fs->gap_start = start;
-	search_lines(fs, buf, start, len);
+	if (matcher_multiline(s->matcher))
+		len = search_multiline(fs, buf, start, len);
+	else
+		search_lines(fs, buf, start, len);
 	if (fs->context)
 		end_chunk_context(fs, buf, len);
 	/*
@@ -719,6 +840,7 @@ searcher_search(struct searcher *s, struct input *in,
 	 * STREAM_LINE_MAX bytes of one, and look for the string in pieces.
 	 */
 	if (matcher_literal_span(s->matcher) > 0 && !s->sel->invert &&
+	    !matcher_multiline(s->matcher) &&
 	    !(fs.k->wants & SINK_WANTS_LINES))
 		reader_stream_long_lines(r, STREAM_LINE_MAX,
 		    matcher_literal_span(s->matcher));
