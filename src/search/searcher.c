@@ -322,6 +322,10 @@ hold_keep_last(struct context_hold *h, size_t keep)
 
 	if (keep >= h->n)
 		return;
+	if (keep == 0) {
+		hold_clear(h);
+		return;
+	}
 	drop = h->n - keep;
 	bytes = h->v[drop].start;
 	memmove(h->bytes, h->bytes + bytes, h->len - bytes);
