@@ -61,7 +61,7 @@ complete -c isogrep -s I -l ignore-binary -d 'skip binary files, named ones too 
 complete -c isogrep -l binary-files -r -d 'binary files: \'binary\' (report), \'text\' (-a), \'without-match\' (-I)'
 complete -c isogrep -l binary -d 'search binary files; report \'binary file matches (N lines)\''
 complete -c isogrep -s U -l multiline -d 'a match may span lines (\\n, \\s, [^a] match newlines)'
-complete -c isogrep -l multiline-dotall -d 'with -U, \'.\' matches newlines too'
+complete -c isogrep -l multiline-dotall -d 'with --multiline (-U), \'.\' matches newlines too'
 complete -c isogrep -l null-data -d 'input and output records end in NUL, not newline'
 complete -c isogrep -s A -l after-context -r -d 'print NUM lines of context after each selected line'
 complete -c isogrep -s B -l before-context -r -d 'print NUM lines of context before each selected line'

@@ -145,7 +145,7 @@ const struct flag flag_table[] = {
 	    "a match may span lines (\\n, \\s, [^a] match newlines)",
 	    FLAG_GREP_ONLY},
 	{0, "multiline-dotall", NULL, FLAG_MULTILINE_DOTALL,
-	    "with -U, '.' matches newlines too", 0},
+	    "with --multiline (-U), '.' matches newlines too", 0},
 	{'U', "binary", NULL, FLAG_BINARY_NOOP,
 	    "no effect (grep's: keep CRs, which only matters on Windows)",
 	    FLAG_GREP_ONLY},
