@@ -118,6 +118,17 @@ gen()
 	done
 }
 
+@test "context: many files searched in parallel, unsorted: one separator between files" {
+	for i in $(seq 1 40); do gen "f$i" 30 "$i"; done
+	run --separate-stderr "$ISOGREP" -j4 -n -A1 hit .
+	assert_status 0
+	[ "${lines[0]}" != "--" ]
+	# The same lines and as many separators as grep's, in another order.
+	want=$(command grep -rn -A1 hit . | LC_ALL=C sort)
+	got=$(printf '%s\n' "$output" | LC_ALL=C sort)
+	[ "$got" = "$want" ] || { echo "differs from grep -r"; false; }
+}
+
 @test "context: --context-separator and --no-context-separator as grep's group options" {
 	gen f 200 6
 	want=$(command grep --group-separator='==>' -C1 hit f)
