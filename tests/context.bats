@@ -41,8 +41,8 @@ gen()
 
 @test "context: -A, -B, -C overlapping and apart, with -n and -H, as grep" {
 	gen f 400 1
-	for args in "-A1" "-B1" "-C1" "-C2" "-A3 -B1" "-B4" "-A0" "-B0" \
-	    "-C0" "-C 1 -A 3" "-A 2 -C 0" "-n -C2" "-H -n -B2" "-c -C2" \
+	for args in "-A1" "-B1" "-C1" "-C2" "-A3 -B1" "-B4" \
+	    "-C 1 -A 3" "-A 2 -C 0" "-n -C2" "-H -n -B2" "-c -C2" \
 	    "-l -C2" "-q -C2" "--after-context=2" "--context=3"; do
 		# shellcheck disable=SC2086
 		same_as_grep $args hit f
@@ -163,6 +163,15 @@ gen()
 		assert_status 0
 		assert_output "$want"
 	done
+	# The last of --passthru and -A, -B, -C wins.
+	for args in "-A1 --passthru" "--passthru -A1" "--passthru -C0" \
+	    "-B2 --passthru -n" "-A0" "-C0 -n"; do
+		# shellcheck disable=SC2086
+		want=$("$RG" --no-heading -N $args hit f)
+		# shellcheck disable=SC2086
+		run --separate-stderr "$ISOGREP" $args hit f
+		assert_output "$want"
+	done
 	# Every line, each marked as selected or context.
 	same_as_grep -n -C 100000 hit f
 	want=$(command grep -n -C 100000 hit f)
@@ -186,7 +195,9 @@ gen()
 	mkdir bin
 	ln -s "$ISOGREP" bin/grep
 	gen f 300 9
-	for args in "-2" "-1n" "-n3" "-12" "-A1 -3" "-C 2 -v" "-1 -B4"; do
+	# grep parts groups of no context too (-A0), ripgrep does not.
+	for args in "-2" "-1n" "-n3" "-12" "-A1 -3" "-C 2 -v" "-1 -B4" "-A0" \
+	    "-0" "-B 0 -n" "-C0 -m2"; do
 		# shellcheck disable=SC2086
 		want=$(command grep $args hit f)
 		# shellcheck disable=SC2086

@@ -499,17 +499,21 @@ apply_flag(struct parse_state *st, const struct flag *f, const char *arg)
 	case FLAG_NULL_DATA:
 		o->select.null_data = o->print.null_data = true;
 		break;
+	/* As in ripgrep, the last of --passthru and -A, -B, -C wins. */
 	case FLAG_AFTER_CONTEXT:
 		o->select.after = parse_context(arg);
 		st->have_after = o->select.context_breaks = true;
+		o->select.passthru = false;
 		break;
 	case FLAG_BEFORE_CONTEXT:
 		o->select.before = parse_context(arg);
 		st->have_before = o->select.context_breaks = true;
+		o->select.passthru = false;
 		break;
 	case FLAG_CONTEXT:
 		st->context = parse_context(arg);
 		o->select.context_breaks = true;
+		o->select.passthru = false;
 		break;
 	case FLAG_CONTEXT_SEPARATOR:
 		o->print.context_sep = unescape_separator(arg,
@@ -520,7 +524,12 @@ apply_flag(struct parse_state *st, const struct flag *f, const char *arg)
 		o->print.context_sep_len = strlen(arg);
 		break;
 	case FLAG_NO_CONTEXT_SEPARATOR: o->print.context_sep = NULL; break;
-	case FLAG_PASSTHRU: o->select.passthru = true; break;
+	case FLAG_PASSTHRU:
+		o->select.passthru = true;
+		o->select.after = o->select.before = st->context = 0;
+		st->have_after = st->have_before = false;
+		o->select.context_breaks = false;
+		break;
 	case FLAG_MULTILINE: o->match.multiline = true; break;
 	case FLAG_MULTILINE_DOTALL: o->match.multiline_dotall = true; break;
 	case FLAG_THREADS:
@@ -824,8 +833,12 @@ cli_parse(int argc, char **argv, struct options *opts)
 		opts->select.after = st.context;
 	if (!st.have_before)
 		opts->select.before = st.context;
-	/* --passthru shows every line: nothing is left out between groups. */
-	if (opts->select.passthru)
+	/*
+	 * --passthru shows every line: nothing is left out between groups.
+	 * Groups of no context are parted in grep (-A 0), not in ripgrep.
+	 */
+	if (opts->select.passthru || (!opts->grep_mode &&
+	    opts->select.after == 0 && opts->select.before == 0))
 		opts->select.context_breaks = false;
 	if (opts->grep_mode) {
 		opts->recursive = opts->walk.directories == DIRS_RECURSE;
