@@ -149,6 +149,28 @@ terminal_defaults(struct print_config *pc, bool grep_mode)
 		outbuf_set_interrupt_trailer(COLOR_RESET, tty);
 }
 
+/*
+ * grep prints its context separator between the groups of different
+ * files too: each file's output then starts with it (one record).
+ */
+static void
+set_file_lead(struct search_setup *setup, const struct options *o)
+{
+	/* Lives as long as the program (volatile: the leak checker sees it). */
+	static char *volatile lead_store;
+	char *lead;
+	const struct print_config *pc = &o->print;
+
+	if (!o->select.context_breaks || pc->group_sep == NULL ||
+	    pc->output != OUTPUT_LINES)
+		return;
+	lead = lead_store = xmalloc(pc->group_sep_len + 1);
+	memcpy(lead, pc->group_sep, pc->group_sep_len);
+	lead[pc->group_sep_len] = '\n';
+	setup->file_lead = lead;
+	setup->file_lead_len = pc->group_sep_len + 1;
+}
+
 static unsigned
 worker_count(const struct options *o)
 {
@@ -179,7 +201,7 @@ search_direct(const struct options *o, const struct search_setup *setup)
 	    split_search(setup, o->paths[0], worker_count(o), &selected))
 		return selected;
 	/* Searched alone, a big file is mapped rather than read. */
-	direct.input.may_map = true;
+	direct.input.may_map = !o->select.null_data; /* reader.h */
 	sink = printer_sink_new(setup->print, setup->with_filename, &out);
 	searcher_init(&s, setup->select, setup->matcher, sink);
 	s.flush = flush_stdout;
@@ -261,6 +283,7 @@ search_parallel(const struct options *o, const struct search_setup *setup,
 		.feed = feed_walk, .feed_ctx = &feed,
 		.print = true, .sorted = o->walk.sort == SORT_PATH,
 		.reply_capacity = 256,
+		.lead = setup->file_lead, .lead_len = setup->file_lead_len,
 	};
 
 	for (unsigned i = 0; i < n; i++)
@@ -442,10 +465,15 @@ main(int argc, char **argv)
 	setup.print = &opts.print;
 	setup.with_filename = opts.print.with_filename >= 0 ?
 	    opts.print.with_filename == 1 : !single;
-	/* Headings part files by a blank line: none before the first. */
+	/*
+	 * Headings part files by a blank line (none before the first);
+	 * without them, context groups of different files by the separator.
+	 */
 	if (opts.print.heading == 1 && setup.with_filename &&
 	    opts.print.output == OUTPUT_LINES && !opts.print.vimgrep)
 		outbuf_drop_first('\n');
+	else
+		set_file_lead(&setup, &opts);
 	setup.input.follow = opts.walk.follow;
 	setup.input.stdin_label = opts.input_label;
 	setup.input.skip_devices = opts.skip_devices;

@@ -154,18 +154,6 @@ same()
 	same --exclude='*.txt' foo a.log b.txt
 }
 
-@test "not supported yet: context, -z; a clear error, exit 2" {
-	mkfile a 'foo'
-	for args in "-A 1" "-B1" "-C 2" "-2" "--context=1" "-z"; do
-		# shellcheck disable=SC2086
-		run --separate-stderr bin/grep $args foo a
-		assert_status 2
-		assert_output ''
-		assert_contains "$stderr" "grep: "
-		assert_contains "$stderr" "not supported yet"
-	done
-}
-
 @test "messages and usage carry the name grep mode was called by" {
 	run --separate-stderr bin/grep foo missing
 	assert_status 2

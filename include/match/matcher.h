@@ -89,6 +89,24 @@ int matcher_line_spans(const struct matcher *m, struct matcher_scratch *s,
  */
 size_t matcher_literal_span(const struct matcher *m);
 
+/* Was it compiled for -U: matches found with matcher_find_multiline? */
+bool matcher_multiline(const struct matcher *m);
+
+enum {
+	MATCHER_PARTIAL = 2, /* matcher_find_multiline: more bytes needed */
+};
+
+/*
+ * -U: the first match in buf[from, len), the whole of buf being the
+ * subject (so lookbehind and ^ see the bytes before from).  more: bytes
+ * may follow buf; a match that reaches its end might go on, and is
+ * reported as MATCHER_PARTIAL with match->start where it began.  1: a
+ * match in *match, 0: none, <0: a PCRE2 error.
+ */
+int matcher_find_multiline(const struct matcher *m,
+    struct matcher_scratch *s, const char *buf, size_t len, size_t from,
+    bool more, struct span *match);
+
 /* Describe a negative result of the functions above ("match limit ..."). */
 void matcher_error_message(int code, char *buf, size_t size);
 

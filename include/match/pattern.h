@@ -44,6 +44,8 @@ struct match_config {
 	bool word;                /* -w */
 	bool line;                /* -x */
 	bool crlf;                /* --crlf: a line's final CR is no text */
+	bool multiline;           /* -U: a match may span lines */
+	bool multiline_dotall;    /* --multiline-dotall: '.' matches '\n' */
 	unsigned match_limit;     /* --match-limit; 0: PCRE2's default */
 	unsigned depth_limit;     /* --depth-limit; 0: PCRE2's default */
 };

@@ -33,6 +33,14 @@ struct collector;
 struct collector *collector_new(int fd, size_t capacity, bool sorted,
     size_t budget);
 
+/*
+ * Every result starts with lead (lead_len bytes: a separator between
+ * results), which is not written before the first one.  Call before the
+ * printer starts.
+ */
+void collector_drop_lead(struct collector *c, const char *lead,
+    size_t lead_len);
+
 /* Free it, with any result still queued; its printer must have ended. */
 void collector_free(struct collector *c);
 

@@ -40,6 +40,9 @@ struct pipeline_config {
 	 */
 	bool sorted;
 	size_t reply_capacity; /* results queued for it, at most */
+	/* Dropped from the start of the first result written (or NULL). */
+	const char *lead;
+	size_t lead_len;
 };
 
 /*

@@ -21,6 +21,13 @@ struct search_setup {
 	const struct select_config *select;
 	const struct print_config *print;
 	bool with_filename;        /* records name their file */
+	/*
+	 * Context groups of different files are parted too: each file's
+	 * output starts with the separator, and the printer drops the first
+	 * (file_lead, the separator's whole record).
+	 */
+	const char *file_lead;
+	size_t file_lead_len;
 	struct input_policy input; /* how inputs are opened */
 	enum searcher_flush flush_when; /* --line-buffered, --block-buffered */
 };

@@ -50,6 +50,8 @@ struct print_config {
 	bool null_sep;      /* -0 */
 	bool escape;        /* output is a terminal: make controls visible */
 	bool initial_tab;   /* -T (grep mode) */
+	bool null_data;     /* records end in NUL: the searcher swapped NUL
+	                       and '\n' in them; print them back as they were */
 	enum encoding_check encoding;
 
 	/* Terminal output and record shaping (ripgrep's options). */
@@ -72,6 +74,9 @@ struct print_config {
 	bool max_columns_preview;
 	bool trim;           /* --trim: no leading blanks */
 	const struct replace_template *replace; /* -r, or NULL */
+	/* Between groups of context lines (--context-separator); NULL: none. */
+	const char *group_sep;
+	size_t group_sep_len;
 };
 
 #endif

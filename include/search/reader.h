@@ -25,6 +25,14 @@ struct reader {
 	size_t max_line;  /* longest line held whole (READER_MAX_LINE) */
 	size_t partial_keep; /* 0: drop longer lines; else hand them out */
 	size_t map_pos;   /* mapped source: start of the bytes not yet out */
+	/*
+	 * --null-data: records end in NUL.  '\n' and NUL are swapped as the
+	 * bytes are read, so that all above sees lines ending in '\n' (and
+	 * the sink swaps them back).  Streaming sources only: a mapping is
+	 * read-only.
+	 */
+	bool nul_records;
+	size_t kept;     /* bytes of the last chunk reader_keep gave back */
 };
 
 enum reader_status {
@@ -72,6 +80,13 @@ bool reader_at_end(const struct reader *r);
  */
 enum reader_status reader_next(struct reader *r, const char **chunk,
     size_t *len);
+
+/*
+ * Hand out the bytes of the last chunk from its offset from on again, at
+ * the start of the next chunk, which then holds more after them (unless
+ * the input ended): for a match that may go on past the chunk (-U).
+ */
+void reader_keep(struct reader *r, size_t from);
 
 /* After an input: give back memory a very long line made the buffer grow. */
 void reader_trim(struct reader *r);

@@ -25,6 +25,26 @@ enum searcher_flush {
 	SEARCHER_FLUSH_BLOCK, /* every 64 KiB, streams too */
 };
 
+/* A line held back from an earlier chunk, for -B. */
+struct held_line {
+	size_t start;               /* in the hold's bytes */
+	size_t len;
+	unsigned long long offset;  /* in the file */
+	unsigned long long number;  /* 0 unless the sink wants numbers */
+};
+
+/*
+ * The last lines before the current chunk that no one was shown: the
+ * reader drops a chunk once it is searched, and a match early in the next
+ * one may need them as before-context.
+ */
+struct context_hold {
+	char *bytes;
+	size_t len, cap;
+	struct held_line *v;
+	size_t n, cap_n;
+};
+
 /* Everything one isolate needs to search inputs; owned by that isolate. */
 struct searcher {
 	const struct select_config *sel;
@@ -32,6 +52,12 @@ struct searcher {
 	struct matcher_scratch *scratch;
 	struct reader reader;
 	struct sink *sink;
+	struct context_hold hold;
+	/*
+	 * A context break before an input's first group too, for the
+	 * separator grep prints between files (the printer drops the first).
+	 */
+	bool lead_break;
 	/*
 	 * Called with the sink's output so far when set (the direct path
 	 * streams); NULL keeps an input's output together.  When: see

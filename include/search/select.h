@@ -22,8 +22,18 @@ struct select_config {
 	bool has_max_count;    /* -m given */
 	unsigned long long max_count;
 	bool text;             /* -a: binary data searched as text */
+	bool null_data;        /* records end in NUL; no binary data then */
 	bool binary;           /* --binary: search binary files, summarise */
 	enum binary_files binary_files;
+	/*
+	 * Context lines around selected ones (-B, -A, -C; --passthru is an
+	 * endless -A from the start).  context_breaks: groups that are not
+	 * adjacent are told apart (any of -A, -B, -C was given).
+	 */
+	unsigned long long before;
+	unsigned long long after;
+	bool passthru;
+	bool context_breaks;
 };
 
 #endif

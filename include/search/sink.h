@@ -30,6 +30,11 @@ struct sink_line {
 	size_t len;
 	unsigned long long number; /* 1-based; 0 unless the sink wants them */
 	unsigned long long offset; /* of its first byte in the input */
+	/*
+	 * 1 when text[len] is the line's newline and a match may take it
+	 * in (-U: a match ending in "\n"), else 0.
+	 */
+	size_t eol;
 };
 
 enum sink_context {
@@ -84,6 +89,8 @@ struct sink {
 	 */
 	const struct matcher *matcher;
 	struct matcher_scratch *scratch;
+	/* Set before begin: the input's size if it is a regular file, or -1. */
+	long long input_size;
 };
 
 /*
@@ -96,7 +103,7 @@ sink_line_spans(struct sink *k, const struct sink_line *line,
     struct span_list *spans)
 {
 	return matcher_line_spans(k->matcher, k->scratch, line->text,
-	    line->len, spans);
+	    line->len + line->eol, spans);
 }
 
 #endif

@@ -348,7 +348,24 @@ struct parse_state {
 	bool have_pattern_flag; /* -e or -f seen: no positional pattern */
 	bool quiet;             /* -q wins over -c, -l, -L in any order */
 	unsigned unrestricted;  /* how many -u */
+	/* -A and -B win over -C in any order, as in grep and ripgrep. */
+	bool have_after, have_before;
+	unsigned long long context; /* -C */
 };
+
+/* A context length: grep's message names the bad argument. */
+static unsigned long long
+parse_context(const char *arg)
+{
+	char *end;
+	unsigned long long v;
+
+	errno = 0;
+	v = strtoull(arg, &end, 10);
+	if (arg[0] < '0' || arg[0] > '9' || *end != '\0')
+		diag_fatal("%s: invalid context length argument", arg);
+	return errno == ERANGE ? ULLONG_MAX : v;
+}
 
 /* grep's -d ACTION. */
 static void
@@ -578,10 +595,41 @@ apply_flag(struct parse_state *st, const struct flag *f, const char *arg)
 	case FLAG_CRLF: o->match.crlf = true; break;
 	case FLAG_GREP_MODE: break; /* seen before parsing (cli_grep_mode) */
 	case FLAG_NULL_DATA:
-		diag_fatal("-z (--null-data) is not supported yet");
+		o->select.null_data = o->print.null_data = true;
+		break;
+	/* As in ripgrep, the last of --passthru and -A, -B, -C wins. */
+	case FLAG_AFTER_CONTEXT:
+		o->select.after = parse_context(arg);
+		st->have_after = o->select.context_breaks = true;
+		o->select.passthru = false;
+		break;
+	case FLAG_BEFORE_CONTEXT:
+		o->select.before = parse_context(arg);
+		st->have_before = o->select.context_breaks = true;
+		o->select.passthru = false;
+		break;
 	case FLAG_CONTEXT:
-		diag_fatal("context lines (-A, -B, -C, -NUM) are not supported "
-		    "yet");
+		st->context = parse_context(arg);
+		o->select.context_breaks = true;
+		o->select.passthru = false;
+		break;
+	case FLAG_CONTEXT_SEPARATOR:
+		o->print.group_sep = unescape_separator(arg,
+		    &o->print.group_sep_len);
+		break;
+	case FLAG_GROUP_SEPARATOR:
+		o->print.group_sep = arg;
+		o->print.group_sep_len = strlen(arg);
+		break;
+	case FLAG_NO_CONTEXT_SEPARATOR: o->print.group_sep = NULL; break;
+	case FLAG_PASSTHRU:
+		o->select.passthru = true;
+		o->select.after = o->select.before = st->context = 0;
+		st->have_after = st->have_before = false;
+		o->select.context_breaks = false;
+		break;
+	case FLAG_MULTILINE: o->match.multiline = true; break;
+	case FLAG_MULTILINE_DOTALL: o->match.multiline_dotall = true; break;
 	case FLAG_THREADS:
 		/* 0 keeps the default, online CPUs (as ripgrep's -j 0). */
 		o->threads = strcmp(arg, "0") == 0 ? 0 :
@@ -756,10 +804,19 @@ parse_short(struct parse_state *st, int argc, char **argv, int *i)
 		const struct flag *f = flag_by_short(*p, st->mode);
 		char name[3] = {'-', *p, '\0'};
 
-		/* grep's -NUM is -C NUM. */
+		/* grep's -NUM is -C NUM: "-5n" is -C 5 -n. */
 		if (f == NULL && st->mode == FLAG_MODE_GREP && *p >= '0' &&
-		    *p <= '9')
-			f = flag_by_long("context", 7, st->mode);
+		    *p <= '9') {
+			size_t digits = strspn(p, "0123456789");
+			char *num = xmalloc(digits + 1);
+
+			memcpy(num, p, digits);
+			num[digits] = '\0';
+			apply_flag(st, flag_by_long("context", 7, st->mode), num);
+			free(num);
+			p += digits - 1;
+			continue;
+		}
 		if (f == NULL)
 			usage_error("unknown option '%s'", name);
 		if (f->arg_name == NULL) {
@@ -822,7 +879,7 @@ grep_mode_defaults(struct options *o, const char *name)
 void
 cli_parse(int argc, char **argv, struct options *opts)
 {
-	struct parse_state st = {opts, FLAG_MODE_ISOGREP, false, false, 0};
+	struct parse_state st = {.opts = opts, .mode = FLAG_MODE_ISOGREP};
 	const char **positional = positional_store =
 	    xcalloc((size_t)argc + 1, sizeof(char *));
 	size_t npositional = 0;
@@ -836,6 +893,8 @@ cli_parse(int argc, char **argv, struct options *opts)
 	opts->walk.max_depth = -1;
 	opts->line_buffered = -1;
 	opts->match.case_mode = CASE_SENSITIVE;
+	opts->print.group_sep = "--";
+	opts->print.group_sep_len = 2;
 	if (cli_grep_mode(argc, argv)) {
 		const char *name = base_name(argv[0]);
 
@@ -871,6 +930,17 @@ cli_parse(int argc, char **argv, struct options *opts)
 	}
 	if (st.quiet)
 		opts->print.output = OUTPUT_QUIET;
+	if (!st.have_after)
+		opts->select.after = st.context;
+	if (!st.have_before)
+		opts->select.before = st.context;
+	/*
+	 * --passthru shows every line: nothing is left out between groups.
+	 * Groups of no context are parted in grep (-A 0), not in ripgrep.
+	 */
+	if (opts->select.passthru || (!opts->grep_mode &&
+	    opts->select.after == 0 && opts->select.before == 0))
+		opts->select.context_breaks = false;
 	if (opts->grep_mode) {
 		opts->recursive = opts->walk.directories == DIRS_RECURSE;
 		if (!opts->select.text)

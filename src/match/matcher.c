@@ -49,6 +49,7 @@ struct matcher {
 	struct dfa *dfa;   /* ASCII line filter, or NULL (see dfa.h) */
 	uint32_t match_limit; /* 0: PCRE2's default */
 	uint32_t depth_limit;
+	bool multiline;    /* -U: see matcher_find_multiline */
 	bool longest;      /* POSIX syntax: -o reports leftmost-longest */
 	pcre2_code *longest_code; /* the program for longest_at */
 	bool longest_backtrack; /* it has back-references: see longest_at */
@@ -220,6 +221,8 @@ compile_flags(const struct match_config *mc)
 	}
 	if (caseless)
 		flags |= PCRE2_CASELESS;
+	if (mc->multiline && mc->multiline_dotall)
+		flags |= PCRE2_DOTALL;
 	return flags;
 }
 
@@ -517,7 +520,9 @@ matcher_compile(const struct match_config *mc, struct matcher_error *e)
 		goto fail;
 	}
 	/* Without JIT (unsupported CPU) the interpreter still works. */
-	pcre2_jit_compile(m->code, PCRE2_JIT_COMPLETE);
+	m->multiline = mc->multiline;
+	pcre2_jit_compile(m->code, PCRE2_JIT_COMPLETE |
+	    (m->multiline ? PCRE2_JIT_PARTIAL_HARD : 0));
 	/* With -x the one possible match is the whole line. */
 	if (m->longest && !mc->line)
 		compile_longest(m, &program, flags);
@@ -617,22 +622,31 @@ grow_jit_stack(struct matcher_scratch *s)
 	return true;
 }
 
-/* One PCRE2 run; 1 with the match in *match, 0 none, <0 error. */
+/*
+ * One PCRE2 run with the match options opts; 1 with the match in *match,
+ * MATCHER_PARTIAL for a partial one, 0 none, <0 error.
+ */
 static int
-run(const struct matcher *m, struct matcher_scratch *s, const char *subject,
-    size_t len, size_t start, struct span *match)
+run_opts(const struct matcher *m, struct matcher_scratch *s,
+    const char *subject, size_t len, size_t start, uint32_t opts,
+    struct span *match)
 {
-	int rc = pcre2_match(m->code, (PCRE2_SPTR)subject, len, start, 0,
+	int rc = pcre2_match(m->code, (PCRE2_SPTR)subject, len, start, opts,
 	    s->md, s->mctx);
 	PCRE2_SIZE *ov;
 
 	/* Deep recursion in JIT code: more stack, same match again. */
 	while (rc == PCRE2_ERROR_JIT_STACKLIMIT && grow_jit_stack(s))
-		rc = pcre2_match(m->code, (PCRE2_SPTR)subject, len, start, 0,
+		rc = pcre2_match(m->code, (PCRE2_SPTR)subject, len, start, opts,
 		    s->md, s->mctx);
 
 	if (rc == PCRE2_ERROR_NOMATCH)
 		return 0;
+	if (rc == PCRE2_ERROR_PARTIAL) {
+		match->start = pcre2_get_ovector_pointer(s->md)[0];
+		match->end = len;
+		return MATCHER_PARTIAL;
+	}
 	if (rc < 0)
 		return rc;
 	ov = pcre2_get_ovector_pointer(s->md);
@@ -640,6 +654,14 @@ run(const struct matcher *m, struct matcher_scratch *s, const char *subject,
 	/* \K can put the reported start after the end; keep start <= end. */
 	match->end = ov[1] < ov[0] ? ov[0] : ov[1];
 	return 1;
+}
+
+/* One PCRE2 run; 1 with the match in *match, 0 none, <0 error. */
+static int
+run(const struct matcher *m, struct matcher_scratch *s, const char *subject,
+    size_t len, size_t start, struct span *match)
+{
+	return run_opts(m, s, subject, len, start, 0, match);
 }
 
 /*
@@ -902,6 +924,22 @@ matcher_next_line(const struct matcher *m, struct matcher_scratch *s,
 		from = line->end + 1;
 	}
 	return 0;
+}
+
+bool
+matcher_multiline(const struct matcher *m)
+{
+	return m->multiline;
+}
+
+int
+matcher_find_multiline(const struct matcher *m, struct matcher_scratch *s,
+    const char *buf, size_t len, size_t from, bool more, struct span *match)
+{
+	if (m->code == NULL)
+		return 0;
+	return run_opts(m, s, len ? buf : "", len, from,
+	    more ? PCRE2_PARTIAL_HARD : 0, match);
 }
 
 size_t

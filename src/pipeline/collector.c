@@ -52,6 +52,9 @@ struct result {
 
 struct collector {
 	int fd;
+	const char *lead; /* dropped from the first result written */
+	size_t lead_len;
+	bool wrote;       /* the printer wrote a non-empty result */
 	struct port *reply;
 	bool sorted;
 	size_t budget;
@@ -95,6 +98,13 @@ collector_new(int fd, size_t capacity, bool sorted, size_t budget)
 	if (sorted)
 		cancel_set_waker(wake_senders, c);
 	return c;
+}
+
+void
+collector_drop_lead(struct collector *c, const char *lead, size_t lead_len)
+{
+	c->lead = lead;
+	c->lead_len = lead_len;
 }
 
 void
@@ -267,16 +277,28 @@ drop_result(struct freed *f, struct result *r)
 }
 
 static void
-write_result(int fd, struct outbuf *out, struct freed *f, struct result *r)
+write_result(struct collector *c, struct outbuf *out, struct freed *f,
+    struct result *r)
 {
-	if (out->len + r->len < COLLECT_FLUSH) {
-		outbuf_append(out, r->data, r->len);
+	const char *data = r->data;
+	size_t len = r->len;
+
+	if (!c->wrote && len > 0) {
+		c->wrote = true;
+		if (c->lead != NULL && len >= c->lead_len &&
+		    memcmp(data, c->lead, c->lead_len) == 0) {
+			data += c->lead_len;
+			len -= c->lead_len;
+		}
+	}
+	if (out->len + len < COLLECT_FLUSH) {
+		outbuf_append(out, data, len);
 	} else {
 		/* A big result goes out as it is, not through the buffer. */
-		struct outbuf whole = {r->data, r->len, r->len};
+		struct outbuf whole = {(char *)data, len, len};
 
-		outbuf_write_fd(out, fd);
-		outbuf_write_fd(&whole, fd);
+		outbuf_write_fd(out, c->fd);
+		outbuf_write_fd(&whole, c->fd);
 	}
 	drop_result(f, r);
 }
@@ -308,7 +330,7 @@ collector_main(struct isolate *self, void *arg)
 			/* Stopping (a signal, or -q): nothing more is written. */
 			drop_result(&f, r);
 		} else if (!c->sorted) {
-			write_result(c->fd, &out, &f, r);
+			write_result(c, &out, &f, r);
 		} else {
 			pending_push(&pending, r);
 			while (pending.count > 0 &&
@@ -316,7 +338,7 @@ collector_main(struct isolate *self, void *arg)
 				r = pending_pop(&pending);
 				if (r->last)
 					next++;
-				write_result(c->fd, &out, &f, r);
+				write_result(c, &out, &f, r);
 			}
 		}
 		release(c, f.bytes, f.next_bytes, next);
@@ -325,7 +347,7 @@ collector_main(struct isolate *self, void *arg)
 	while (pending.count > 0) {
 		struct freed f = {0, 0};
 
-		write_result(c->fd, &out, &f, pending_pop(&pending));
+		write_result(c, &out, &f, pending_pop(&pending));
 	}
 	free(pending.heap);
 	outbuf_write_fd(&out, c->fd);

@@ -55,6 +55,7 @@ pipeline_run(const struct pipeline_config *cfg)
 	if (cfg->print) {
 		reply = collector_new(STDOUT_FILENO, cfg->reply_capacity,
 		    cfg->sorted, COLLECTOR_BUDGET);
+		collector_drop_lead(reply, cfg->lead, cfg->lead_len);
 		printer = isolate_spawn(collector_main, reply);
 		if (printer == NULL)
 			diag_fatal("cannot start the printer thread");

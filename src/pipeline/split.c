@@ -15,8 +15,10 @@
  * were taken first, so the wait is short) and searches with that start.
  *
  * Not split: -m (a cap over the whole file), -l, -L and -q (they stop at
- * the first match anyway), and files with lines too long to cut between.
- * Standard input is split too when it is a big file read from its start.
+ * the first match anyway), context lines (a segment's first lines may be
+ * the context of the one before), and files with lines too long to cut
+ * between.  Standard input is split too when it is a big file read from
+ * its start.
  */
 #include "pipeline/split.h"
 
@@ -313,8 +315,13 @@ qualifies(const struct search_setup *setup, unsigned workers)
 	 * check reports at the end what it hid: one searcher decides.
 	 */
 	return workers >= 2 && !setup->select->has_max_count &&
+	    !(mode == OUTPUT_LINES && (setup->select->context_breaks ||
+	    setup->select->passthru)) &&
 	    setup->select->binary_files != BINARY_FILES_WITHOUT_MATCH &&
 	    setup->print->encoding == ENCODING_IGNORE &&
+	    !setup->print->initial_tab && /* its width is the file's size */
+	    !setup->select->null_data && /* read, not mapped (reader.h) */
+	    !matcher_multiline(setup->matcher) && /* matches cross segments */
 	    (mode == OUTPUT_LINES || mode == OUTPUT_COUNT);
 }
 

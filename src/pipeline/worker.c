@@ -110,6 +110,7 @@ worker_main(struct pipeline_worker *pw)
 	void *msg;
 
 	searcher_init(&s, setup->select, setup->matcher, sink);
+	s.lead_break = setup->file_lead != NULL;
 	s.flush = send_part;
 	while (port_recv(pw->work, &msg)) {
 		struct batch *b = msg;

@@ -55,7 +55,40 @@ struct standard_sink {
 	struct span_list rspans; /* ... and where the replacements are */
 	struct replace_scratch rs;
 	bool hidden;            /* a record was not valid UTF-8 (grep mode) */
+	int number_width;       /* -T: line numbers are padded to it */
 };
+
+static int
+digits(unsigned long long n)
+{
+	int d = 1;
+
+	while (n >= 10) {
+		n /= 10;
+		d++;
+	}
+	return d;
+}
+
+/*
+ * Text as it is printed; with --null-data the records' NULs were
+ * newlines (reader.h) and are printed back as such.
+ */
+static void
+put_plain(struct standard_sink *ss, const char *text, size_t len)
+{
+	const char *nul;
+
+	while (ss->pc->null_data && (nul = memchr(text, '\0', len)) != NULL) {
+		size_t part = (size_t)(nul - text);
+
+		printer_text(ss->base.out, ss->pc->escape, text, part);
+		outbuf_putc(ss->base.out, '\n');
+		text += part + 1;
+		len -= part + 1;
+	}
+	printer_text(ss->base.out, ss->pc->escape, text, len);
+}
 
 /* One record's text and the matches in it. */
 struct piece {
@@ -177,11 +210,8 @@ put_prefix(struct standard_sink *ss, unsigned long long num,
 			put_colored(ss, COLOR_PATH, ss->path, ss->path_len);
 			break;
 		case F_LINE:
-			/* grep -T pads line numbers to four columns. */
-			if (pc->initial_tab)
-				for (unsigned long long n = num ? num : 1; n < 1000;
-				    n *= 10)
-					outbuf_putc(out, ' ');
+			for (int w = digits(num); w < ss->number_width; w++)
+				outbuf_putc(out, ' ');
 			put_colored_uint(ss, COLOR_LINE, num);
 			break;
 		case F_COLUMN:
@@ -216,7 +246,7 @@ put_matches(struct standard_sink *ss, const struct piece *p, size_t len)
 	size_t at = 0;
 
 	if (!ss->spans_for_color || !p->spans_known) {
-		printer_text(out, pc->escape, p->text, len);
+		put_plain(ss, p->text, len);
 		return;
 	}
 	if (highlight)
@@ -232,10 +262,10 @@ put_matches(struct standard_sink *ss, const struct piece *p, size_t len)
 			end = len;
 		if (end == start)
 			continue; /* an empty replacement: nothing to color */
-		printer_text(out, pc->escape, p->text + at, start - at);
+		put_plain(ss, p->text + at, start - at);
 		outbuf_append(out, pc->colors.start[COLOR_MATCH],
 		    pc->colors.start_len[COLOR_MATCH]);
-		printer_text(out, pc->escape, p->text + start, end - start);
+		put_plain(ss, p->text + start, end - start);
 		if (highlight)
 			outbuf_append(out, pc->colors.start[COLOR_HIGHLIGHT],
 			    pc->colors.start_len[COLOR_HIGHLIGHT]);
@@ -243,7 +273,7 @@ put_matches(struct standard_sink *ss, const struct piece *p, size_t len)
 			outbuf_append(out, COLOR_RESET, COLOR_RESET_LEN);
 		at = end;
 	}
-	printer_text(out, pc->escape, p->text + at, len - at);
+	put_plain(ss, p->text + at, len - at);
 	if (highlight)
 		outbuf_append(out, COLOR_RESET, COLOR_RESET_LEN);
 }
@@ -400,7 +430,7 @@ put_record(struct standard_sink *ss, const struct sink_line *line,
 	    pc->line_number))
 		outbuf_putc(ss->base.out, '\t');
 	put_text(ss, p, context);
-	outbuf_putc(ss->base.out, '\n');
+	outbuf_putc(ss->base.out, pc->null_data ? '\0' : '\n');
 }
 
 static void
@@ -413,6 +443,13 @@ standard_begin(struct sink *k, const char *path)
 	ss->hidden = false;
 	ss->started = false;
 	ss->link_path_done = false;
+	/*
+	 * grep -T pads line numbers to the width of the file's size plus
+	 * one (of the largest file offset when the size is not known).
+	 */
+	ss->number_width = !ss->pc->initial_tab ? 0 :
+	    digits(k->input_size >= 0 ?
+	    (unsigned long long)k->input_size + 1 : (unsigned long long)INTMAX_MAX);
 }
 
 /* Does a selected line need its matches found? */
@@ -491,17 +528,26 @@ static void
 standard_context(struct sink *k, const struct sink_line *line,
     enum sink_context kind)
 {
+	struct standard_sink *ss = (struct standard_sink *)k;
 	struct piece p = {line->text, line->len, NULL, 0, false, false};
 
 	(void)kind;
-	((struct standard_sink *)k)->link_col = 0;
-	put_record((struct standard_sink *)k, line, 0, line->offset, true, &p);
+	/* As grep: -o prints no context lines, only the breaks. */
+	if (ss->pc->only_matching)
+		return;
+	ss->link_col = 0;
+	put_record(ss, line, 0, line->offset, true, &p);
 }
 
 static void
 standard_context_break(struct sink *k)
 {
-	outbuf_puts(k->out, "--\n");
+	struct standard_sink *ss = (struct standard_sink *)k;
+
+	if (ss->pc->group_sep == NULL)
+		return;
+	outbuf_append(k->out, ss->pc->group_sep, ss->pc->group_sep_len);
+	outbuf_putc(k->out, '\n');
 }
 
 static void

@@ -23,6 +23,18 @@ enum {
 	MAP_CHUNK = 512 * 1024, /* bytes handed out at a time from a mapping */
 };
 
+/* NUL-ended records as newline-ended lines (and back): swap the two. */
+static void
+swap_nul_newline(char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (p[i] == '\n')
+			p[i] = '\0';
+		else if (p[i] == '\0')
+			p[i] = '\n';
+	}
+}
+
 void
 reader_init(struct reader *r)
 {
@@ -53,6 +65,7 @@ reader_start(struct reader *r, struct byte_source *src)
 	r->map_pos = 0;
 	r->eof = false;
 	r->skipping = false;
+	r->kept = 0;
 }
 
 /* Make the buffer bigger, up to the cap; false when it cannot grow. */
@@ -80,11 +93,15 @@ reader_grow(struct reader *r)
  * max_line bytes, else 0 (a line too long to hold).
  */
 static size_t
-mapped_chunk_end(const struct reader *r, const char *p, size_t left)
+mapped_chunk_end(const struct reader *r, const char *p, size_t left,
+    size_t kept)
 {
-	size_t win = left < MAP_CHUNK ? left : MAP_CHUNK;
+	/* Bytes given back by reader_keep come again, with more after them. */
+	size_t want = MAP_CHUNK + kept;
+	size_t win = left < want ? left : want;
 	size_t limit = left < r->max_line ? left : r->max_line;
-	const char *nl = memrchr(p, '\n', win);
+	/* kept < win: the source had more than the bytes kept. */
+	const char *nl = memrchr(p + kept, '\n', win - kept);
 
 	if (nl == NULL && limit > win)
 		nl = memchr(p + win, '\n', limit - win);
@@ -98,8 +115,11 @@ mapped_next(struct reader *r, const char **chunk, size_t *len)
 	const char *map = r->src->map;
 	size_t map_len = r->src->map_len;
 
+	size_t kept = r->kept;
+
 	r->map_pos += r->consumed;
 	r->consumed = 0;
+	r->kept = 0;
 	/* What is behind us is done with: memory stays bounded. */
 	source_release(r->src, r->map_pos);
 	for (;;) {
@@ -118,7 +138,7 @@ mapped_next(struct reader *r, const char **chunk, size_t *len)
 		}
 		/* At the end, the last line comes too, newline or not. */
 		end = left <= r->max_line && left <= MAP_CHUNK ? left :
-		    mapped_chunk_end(r, p, left);
+		    mapped_chunk_end(r, p, left, kept);
 		if (end == 0 && left <= r->max_line)
 			end = left;
 		if (end > 0) {
@@ -144,6 +164,7 @@ reader_next(struct reader *r, const char **chunk, size_t *len)
 {
 	if (r->src->map != NULL)
 		return mapped_next(r, chunk, len);
+	r->kept = 0;
 	/* Keep the partial line that followed the last chunk. */
 	if (r->consumed > 0) {
 		r->len -= r->consumed;
@@ -180,6 +201,8 @@ reader_next(struct reader *r, const char **chunk, size_t *len)
 		n = r->src->read(r->src, r->buf + r->len, r->cap - r->len);
 		if (n < 0)
 			return READER_ERROR;
+		if (r->nul_records)
+			swap_nul_newline(r->buf + r->len, (size_t)n);
 		if (r->src->ended || n == 0)
 			r->eof = true;
 		if (n == 0)
@@ -210,6 +233,13 @@ reader_next(struct reader *r, const char **chunk, size_t *len)
 		    (size_t)(nl - r->buf) + 1;
 		return READER_CHUNK_READY;
 	}
+}
+
+void
+reader_keep(struct reader *r, size_t from)
+{
+	r->kept = r->consumed - from;
+	r->consumed = from;
 }
 
 void

@@ -11,18 +11,28 @@
  * and when a file is binary; the matcher only finds matching lines and
  * the sink only lays records out.  Line numbers are counted lazily, only
  * up to the lines a sink is given, and only when it wants them.
+ *
+ * Context lines (-A, -B, -C) are chosen here too, since which lines are
+ * context depends on which are selected: the lines between two shown
+ * ones form a gap, whose first lines are owed as after-context and whose
+ * last ones become before-context when a selected line follows.  The
+ * reader drops a chunk once it is searched, so the last -B lines of an
+ * unshown gap are copied aside (struct context_hold) at a chunk's end.
  */
 #include "search/searcher.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <setjmp.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "base/diag.h"
+#include "base/xmalloc.h"
 #include "runtime/cancel.h"
 #include "runtime/mapguard.h"
 #include "search/bytecount.h"
@@ -32,7 +42,18 @@ enum {
 	STREAM_FLUSH = 64 * 1024, /* direct path: write out at this size */
 	STREAM_LINE_MAX = 1024 * 1024, /* long lines in pieces of this size */
 	NUL_STEP = 64 * 1024, /* the lazy NUL check looks this far ahead */
+	MULTILINE_WINDOW = 16 * 1024 * 1024, /* -U: the longest match held */
 };
+
+/*
+ * Does a NUL byte mean binary data?  Not with -a, and not with
+ * --null-data, where the reader turned every newline into one.
+ */
+static bool
+nul_is_binary(const struct select_config *sel)
+{
+	return !sel->text && !sel->null_data;
+}
 
 /* The state of one file's search. */
 struct file_search {
@@ -59,6 +80,14 @@ struct file_search {
 	size_t nul_checked;  /* no NUL before this offset, unless nul_at */
 	size_t nul_at;       /* the chunk's first NUL, or SIZE_MAX */
 	unsigned long long after_selected; /* offset after the last selected */
+	/* Context lines: what the sink was shown, and what is still owed. */
+	bool context;        /* context lines are wanted at all */
+	bool shown_any;      /* a line of this file was given to the sink */
+	unsigned long long shown_end; /* file offset past the last one */
+	size_t gap_start;    /* the chunk's first line not shown */
+	unsigned long long after_left; /* after-context lines owed */
+	bool trailing;       /* -m reached: only after-context is left */
+	bool window_full;    /* -U: a match outgrew the window (said once) */
 };
 
 /*
@@ -101,13 +130,20 @@ line_number_at(struct file_search *fs, const char *buf, size_t pos)
 	return fs->line_no;
 }
 
-/* Binary data begins at the chunk's offset at: say so once. */
+/* Binary data begins at the file offset at: say so once. */
 static void
-binary_begins(struct file_search *fs, size_t at)
+binary_begins_at(struct file_search *fs, unsigned long long at)
 {
 	fs->binary = true;
 	fs->binary_summary = fs->s->sel->binary;
-	fs->k->ops->binary(fs->k, fs->offset + at);
+	fs->k->ops->binary(fs->k, at);
+}
+
+/* Binary data begins at the chunk's offset at. */
+static void
+binary_begins(struct file_search *fs, size_t at)
+{
+	binary_begins_at(fs, fs->offset + at);
 }
 
 /*
@@ -147,6 +183,209 @@ flush_output(struct file_search *fs)
 	fs->out_mark = fs->k->out->len;
 }
 
+/* The line of buf that starts at from, ending at a newline or at to. */
+static struct span
+line_at(const char *buf, size_t from, size_t to)
+{
+	const char *nl = memchr(buf + from, '\n', to - from);
+	struct span line = {from, nl ? (size_t)(nl - buf) : to};
+
+	return line;
+}
+
+/* Where the line after line starts, at most to. */
+static size_t
+after_line(struct span line, size_t to)
+{
+	return line.end < to ? line.end + 1 : to;
+}
+
+static void
+hold_clear(struct context_hold *h)
+{
+	h->len = 0;
+	h->n = 0;
+}
+
+/*
+ * A line at the file offset off, len bytes long, is about to be shown:
+ * a break first when lines were left out since the last one shown.
+ */
+static void
+shown(struct file_search *fs, unsigned long long off, size_t len)
+{
+	if (fs->s->sel->context_breaks && (fs->shown_any ?
+	    off != fs->shown_end : fs->s->lead_break))
+		fs->k->ops->context_break(fs->k);
+	fs->shown_any = true;
+	fs->shown_end = off + len + 1;
+}
+
+/* Give the sink a context line (not in binary data, which is not shown). */
+static void
+show_context(struct file_search *fs, const char *buf, struct span line,
+    enum sink_context kind)
+{
+	struct sink *k = fs->k;
+	struct sink_line sl = {.eol = 0};
+
+	sl.number = (k->wants & SINK_WANTS_NUMBERS) && !fs->binary ?
+	    line_number_at(fs, buf, line.start) : 0;
+	check_binary(fs, buf, line);
+	if (fs->binary)
+		return;
+	sl.text = buf + line.start;
+	sl.len = line.end - line.start;
+	sl.offset = fs->offset + line.start;
+	shown(fs, sl.offset, sl.len);
+	k->ops->context(k, &sl, kind);
+}
+
+/* The last n lines held from earlier chunks, as before-context. */
+static void
+show_held(struct file_search *fs, size_t n)
+{
+	const struct context_hold *h = &fs->s->hold;
+
+	for (size_t i = h->n - n; i < h->n && !fs->binary; i++) {
+		const struct held_line *hl = &h->v[i];
+		struct sink_line sl = {
+			.text = h->bytes + hl->start, .len = hl->len,
+			.number = hl->number, .offset = hl->offset,
+		};
+		const char *nul = !nul_is_binary(fs->s->sel) ? NULL :
+		    memchr(sl.text, '\0', sl.len);
+
+		if (nul != NULL) {
+			binary_begins_at(fs, hl->offset + (size_t)(nul - sl.text));
+			return;
+		}
+		shown(fs, sl.offset, sl.len);
+		fs->k->ops->context(fs->k, &sl, SINK_BEFORE);
+	}
+}
+
+/*
+ * The lines of buf[gap_start, to) were not shown: give the sink the
+ * after-context owed, and when a selected line starts at to, the
+ * before-context (from the hold when the gap reaches back past the chunk).
+ */
+static void
+show_gap(struct file_search *fs, const char *buf, size_t to, bool selected)
+{
+	unsigned long long before = fs->s->sel->before;
+	unsigned long long k = 0;
+	size_t first = to;
+
+	while (fs->after_left > 0 && fs->gap_start < to && !fs->binary) {
+		struct span line = line_at(buf, fs->gap_start, to);
+
+		show_context(fs, buf, line, SINK_AFTER);
+		fs->after_left--;
+		fs->gap_start = after_line(line, to);
+	}
+	if (!selected)
+		return;
+	/* Back from to, line by line: buf[to - 1] ends the line before. */
+	while (k < before && first > fs->gap_start) {
+		const char *nl = memrchr(buf + fs->gap_start, '\n',
+		    first - 1 - fs->gap_start);
+
+		first = nl ? (size_t)(nl - buf) + 1 : fs->gap_start;
+		k++;
+	}
+	if (k < before && first == 0 && fs->s->hold.n > 0)
+		show_held(fs, fs->s->hold.n < before - k ?
+		    fs->s->hold.n : (size_t)(before - k));
+	while (first < to && !fs->binary) {
+		struct span line = line_at(buf, first, to);
+
+		show_context(fs, buf, line, SINK_BEFORE);
+		first = after_line(line, to);
+	}
+	hold_clear(&fs->s->hold);
+	fs->gap_start = to;
+}
+
+/* Append a line to the hold. */
+static void
+hold_push(struct context_hold *h, const char *text, size_t len,
+    unsigned long long offset, unsigned long long number)
+{
+	if (h->n == h->cap_n) {
+		h->cap_n = h->cap_n ? h->cap_n * 2 : 8;
+		h->v = xreallocarray(h->v, h->cap_n, sizeof(*h->v));
+	}
+	if (h->cap - h->len < len) {
+		h->cap = h->len + len > 2 * h->cap ? h->len + len : 2 * h->cap;
+		h->bytes = xrealloc(h->bytes, h->cap);
+	}
+	memcpy(h->bytes + h->len, text, len);
+	h->v[h->n++] = (struct held_line){h->len, len, offset, number};
+	h->len += len;
+}
+
+/* Drop all but the last keep lines of the hold. */
+static void
+hold_keep_last(struct context_hold *h, size_t keep)
+{
+	size_t drop, bytes;
+
+	if (keep >= h->n)
+		return;
+	if (keep == 0) {
+		hold_clear(h);
+		return;
+	}
+	drop = h->n - keep;
+	bytes = h->v[drop].start;
+	memmove(h->bytes, h->bytes + bytes, h->len - bytes);
+	h->len -= bytes;
+	memmove(h->v, h->v + drop, keep * sizeof(*h->v));
+	for (size_t i = 0; i < keep; i++)
+		h->v[i].start -= bytes;
+	h->n = keep;
+}
+
+/*
+ * The chunk ends: the after-context owed from it is shown now, and the
+ * last -B lines of its unshown tail are held for a match in a later one.
+ */
+static void
+end_chunk_context(struct file_search *fs, const char *buf, size_t len)
+{
+	unsigned long long before = fs->s->sel->before;
+	struct context_hold *h = &fs->s->hold;
+	size_t first = len;
+	unsigned long long k = 0, number = 0;
+
+	show_gap(fs, buf, len, false);
+	if (fs->trailing && fs->after_left == 0)
+		fs->done = true;
+	if (before == 0 || fs->done || fs->binary ||
+	    reader_at_end(&fs->s->reader) || fs->gap_start >= len)
+		return;
+	while (k < before && first > fs->gap_start) {
+		const char *nl = first - 1 > fs->gap_start ? memrchr(buf +
+		    fs->gap_start, '\n', first - 1 - fs->gap_start) : NULL;
+
+		first = nl ? (size_t)(nl - buf) + 1 : fs->gap_start;
+		k++;
+	}
+	if (fs->gap_start > 0)
+		hold_clear(h); /* a line of this chunk was shown */
+	hold_keep_last(h, (size_t)(before - k));
+	if (fs->k->wants & SINK_WANTS_NUMBERS)
+		number = line_number_at(fs, buf, first);
+	while (first < len) {
+		struct span line = line_at(buf, first, len);
+
+		hold_push(h, buf + line.start, line.end - line.start,
+		    fs->offset + line.start, number ? number++ : 0);
+		first = after_line(line, len);
+	}
+}
+
 /* One more line is selected: report or count it, and decide to go on. */
 static void
 select_line(struct file_search *fs, const char *buf, struct span line)
@@ -156,6 +395,8 @@ select_line(struct file_search *fs, const char *buf, struct span line)
 
 	fs->selected++;
 	if (k->wants & SINK_WANTS_LINES) {
+		if (fs->context && !fs->binary)
+			show_gap(fs, buf, line.start, true);
 		/* Counting first also checks the bytes before for NUL. */
 		sl.number = (k->wants & SINK_WANTS_NUMBERS) && !fs->binary ?
 		    line_number_at(fs, buf, line.start) : 0;
@@ -168,6 +409,14 @@ select_line(struct file_search *fs, const char *buf, struct span line)
 			sl.text = buf + line.start;
 			sl.len = line.end - line.start;
 			sl.offset = fs->offset + line.start;
+			sl.eol = matcher_multiline(fs->s->matcher) &&
+			    line.end < fs->chunk_len;
+			if (fs->context) {
+				shown(fs, sl.offset, sl.len);
+				fs->gap_start = after_line(line, fs->chunk_len);
+				fs->after_left = fs->s->sel->passthru ?
+				    ULLONG_MAX : fs->s->sel->after;
+			}
 			k->ops->selected(k, &sl);
 			fs->printed++;
 			if (fs->s->flush_when == SEARCHER_FLUSH_LINE)
@@ -177,17 +426,21 @@ select_line(struct file_search *fs, const char *buf, struct span line)
 		fs->done = true;
 	}
 	fs->after_selected = fs->offset + line.end + 1;
-	if (fs->s->sel->has_max_count && fs->selected >= fs->s->sel->max_count)
-		fs->done = true;
+	if (fs->s->sel->has_max_count && fs->selected >= fs->s->sel->max_count) {
+		/* As grep, the context after the last one is still shown. */
+		if (fs->context && fs->after_left > 0 && !fs->binary)
+			fs->trailing = true;
+		else
+			fs->done = true;
+	}
 }
 
 /* Select every line of buf[from, to): the non-matching lines of -v. */
 static void
 select_range(struct file_search *fs, const char *buf, size_t from, size_t to)
 {
-	while (from < to && !fs->done) {
-		const char *nl = memchr(buf + from, '\n', to - from);
-		struct span line = {from, nl ? (size_t)(nl - buf) : to};
+	while (from < to && !fs->done && !fs->trailing) {
+		struct span line = line_at(buf, from, to);
 
 		select_line(fs, buf, line);
 		from = line.end + 1;
@@ -213,7 +466,7 @@ search_lines(struct file_search *fs, const char *buf, size_t pos, size_t len)
 	struct searcher *s = fs->s;
 	bool invert = s->sel->invert;
 
-	while (pos < len && !fs->done) {
+	while (pos < len && !fs->done && !fs->trailing) {
 		struct span line;
 		int rc = matcher_next_line(s->matcher, s->scratch, buf, len,
 		    pos, &line);
@@ -227,10 +480,124 @@ search_lines(struct file_search *fs, const char *buf, size_t pos, size_t len)
 			select_range(fs, buf, pos, line.start);
 		if (rc < 0)
 			report_match_error(fs, buf, line.start, rc);
-		else if (!invert && !fs->done)
+		else if (!invert && !fs->done && !fs->trailing)
 			select_line(fs, buf, line);
 		pos = line.end + 1;
 	}
+}
+
+/* The start of the line that holds buf[at]; a line starts at from. */
+static size_t
+line_start_of(const char *buf, size_t from, size_t at)
+{
+	const char *nl = at > from ? memrchr(buf + from, '\n', at - from) : NULL;
+
+	return nl ? (size_t)(nl - buf) + 1 : from;
+}
+
+/*
+ * -U, as pcre2grep -M: the lines a match spans are selected as one
+ * record.  The search goes on at the start of the match's last line (at
+ * the next line after a one-line match), so a match that starts on the
+ * last line of the one before adds its further lines to the same record;
+ * each match counts once (-c).
+ */
+struct ml_record {
+	bool open;          /* a record is waiting to be selected */
+	struct span lines;  /* its lines, without the last newline */
+	unsigned long long matches;
+};
+
+/* Select the waiting record, counting each of its matches. */
+static void
+ml_flush(struct file_search *fs, const char *buf, struct ml_record *rec)
+{
+	if (!rec->open)
+		return;
+	rec->open = false;
+	if (fs->s->sel->invert)
+		return;
+	select_line(fs, buf, rec->lines);
+	/* select_line counted one; the record may hold more matches. */
+	if (!fs->done && !fs->trailing)
+		fs->selected += rec->matches - 1;
+}
+
+/*
+ * Search buf[pos, len) with -U.  Returns where the searched part of the
+ * chunk ends: before len when a match may go on past the chunk; the
+ * reader then hands those lines out again, with more after them, up to
+ * MULTILINE_WINDOW bytes (past that, the chunk's end ends the match).
+ */
+static size_t
+search_multiline(struct file_search *fs, const char *buf, size_t pos,
+    size_t len)
+{
+	struct searcher *s = fs->s;
+	bool invert = s->sel->invert;
+	bool more = !reader_at_end(&s->reader);
+	struct ml_record rec = {false, {0, 0}, 0};
+	size_t uncovered = pos; /* -v: the first line no match touched */
+
+	while (pos < len && !fs->done && !fs->trailing) {
+		struct span m, lines;
+		size_t keep;
+		int rc = matcher_find_multiline(s->matcher, s->scratch, buf, len,
+		    pos, more, &m);
+
+		if (rc < 0) {
+			report_match_error(fs, buf, pos, rc);
+			pos = after_line(line_at(buf, pos, len), len);
+			continue;
+		}
+		if (rc == 0 || m.start >= len)
+			break;
+		lines.start = line_start_of(buf, pos, m.start);
+		if (rc == MATCHER_PARTIAL) {
+			/* A record this match would join is searched again. */
+			keep = rec.open && lines.start <= rec.lines.end ?
+			    rec.lines.start : lines.start;
+			if (len - keep > MULTILINE_WINDOW) {
+				if (!fs->window_full)
+					diag_file_message(fs->path, "a multiline "
+					    "match is longer than 16 MiB: cut "
+					    "at that size");
+				fs->window_full = true;
+				more = false;
+				continue;
+			}
+			if (keep != rec.lines.start || !rec.open)
+				ml_flush(fs, buf, &rec);
+			if (invert)
+				select_range(fs, buf, uncovered, keep);
+			if (fs->done || fs->trailing)
+				return len;
+			reader_keep(&s->reader, keep);
+			return keep;
+		}
+		lines.end = line_at(buf, m.end > m.start ? m.end - 1 : m.start,
+		    len).end;
+		if (rec.open && lines.start <= rec.lines.end) {
+			if (lines.end > rec.lines.end)
+				rec.lines.end = lines.end;
+			rec.matches++;
+		} else {
+			ml_flush(fs, buf, &rec);
+			rec = (struct ml_record){true, lines, 1};
+		}
+		if (invert && lines.start > uncovered)
+			select_range(fs, buf, uncovered, lines.start);
+		if (lines.end + 1 > uncovered)
+			uncovered = lines.end + 1;
+		/* Again from the last line, if the match left it. */
+		pos = line_start_of(buf, lines.start, lines.end);
+		if (pos <= lines.start)
+			pos = lines.end + 1;
+	}
+	ml_flush(fs, buf, &rec);
+	if (invert && uncovered < len)
+		select_range(fs, buf, uncovered, len);
+	return len;
 }
 
 /*
@@ -247,7 +614,7 @@ binary_from_start(struct file_search *fs, const char *buf, size_t len,
 	const char *nul;
 
 	*skip = false;
-	if (sel->text || fs->binary || fs->offset >= BINARY_BLOCK ||
+	if (!nul_is_binary(sel) || fs->binary || fs->offset >= BINARY_BLOCK ||
 	    fs->printed > 0)
 		return false;
 	head = BINARY_BLOCK - (size_t)fs->offset;
@@ -283,7 +650,7 @@ find_binary_start(struct file_search *fs, const char *buf, size_t len,
 
 	if (binary_from_start(fs, buf, len, skip))
 		return 0;
-	if (fs->s->sel->text || fs->binary)
+	if (!nul_is_binary(fs->s->sel) || fs->binary)
 		return len;
 	nul = memchr(buf, '\0', len);
 	if (nul == NULL)
@@ -350,14 +717,20 @@ search_chunk(struct file_search *fs, const char *buf, size_t len, bool *skip)
 	fs->chunk_len = len;
 	fs->nul_checked = 0;
 	fs->nul_at = SIZE_MAX;
-	if (s->sel->text)
+	if (!nul_is_binary(s->sel))
 		fs->nul_checked = len;
 	matcher_new_buffer(fs->s->scratch);
 	fs->count_pos = 0;
 	if (fs->in_long)
 		start = finish_long_line(fs, buf, len);
 	fs->count_pos = start;
-	search_lines(fs, buf, start, len);
+	fs->gap_start = start;
+	if (matcher_multiline(s->matcher))
+		len = search_multiline(fs, buf, start, len);
+	else
+		search_lines(fs, buf, start, len);
+	if (fs->context)
+		end_chunk_context(fs, buf, len);
 	/*
 	 * Later chunks need the count (for -n, and to name the line of a
 	 * match error); after the last one nobody does.
@@ -457,6 +830,7 @@ begin_file(struct file_search *fs)
 
 	fs->k->ops->begin(fs->k, fs->path);
 	fs->done = sel->has_max_count && sel->max_count == 0;
+	hold_clear(&fs->s->hold);
 }
 
 void
@@ -468,9 +842,15 @@ searcher_search(struct searcher *s, struct input *in,
 		.named = in->named,
 	};
 	struct reader *r = &s->reader;
+	const struct select_config *sel = s->sel;
 	bool skip = false;
 
 	memset(res, 0, sizeof(*res));
+	/* Only a sink that prints lines has a use for context. */
+	fs.context = (fs.k->wants & SINK_WANTS_LINES) &&
+	    (sel->context_breaks || sel->passthru);
+	fs.after_left = sel->passthru ? ULLONG_MAX : 0;
+	fs.k->input_size = in->src.size;
 	begin_file(&fs);
 	reader_start(r, &in->src);
 	/*
@@ -478,6 +858,7 @@ searcher_search(struct searcher *s, struct input *in,
 	 * STREAM_LINE_MAX bytes of one, and look for the string in pieces.
 	 */
 	if (matcher_literal_span(s->matcher) > 0 && !s->sel->invert &&
+	    !matcher_multiline(s->matcher) &&
 	    !(fs.k->wants & SINK_WANTS_LINES))
 		reader_stream_long_lines(r, STREAM_LINE_MAX,
 		    matcher_literal_span(s->matcher));
@@ -546,6 +927,7 @@ searcher_init(struct searcher *s, const struct select_config *sel,
 	s->matcher = m;
 	s->sink = sink;
 	reader_init(&s->reader);
+	s->reader.nul_records = sel->null_data;
 	s->scratch = matcher_scratch_new(m);
 	sink->matcher = m;
 	sink->scratch = s->scratch;
@@ -556,4 +938,6 @@ searcher_free(struct searcher *s)
 {
 	matcher_scratch_free(s->scratch);
 	reader_free(&s->reader);
+	free(s->hold.bytes);
+	free(s->hold.v);
 }
