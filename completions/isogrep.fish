@@ -60,6 +60,7 @@ complete -c isogrep -l stats -d 'print counts of files searched and skipped, by 
 complete -c isogrep -s I -l ignore-binary -d 'skip binary files, named ones too (--binary-files=without-match)'
 complete -c isogrep -l binary-files -r -d 'binary files: \'binary\' (report), \'text\' (-a), \'without-match\' (-I)'
 complete -c isogrep -l binary -d 'search binary files; report \'binary file matches (N lines)\''
+complete -c isogrep -s z -l search-zip -d 'search compressed files and archive members (grep mode: -z is --null-data)'
 complete -c isogrep -s z -l null-data -d 'not supported yet (an error): lines ending in NUL'
 complete -c isogrep -s A -l after-context -r -d 'not supported yet (an error): context lines, as -B, -C and -NUM'
 complete -c isogrep -s B -l before-context -r -d 'not supported yet (an error)'

@@ -32,6 +32,8 @@
 #include "print/printer.h"
 #include "runtime/mapguard.h"
 #include "runtime/signals.h"
+#include "search/decompress.h"
+#include "search/members.h"
 #include "search/searcher.h"
 #include "walk/filetype.h"
 #include "walk/filter.h"
@@ -139,13 +141,17 @@ search_direct(const struct options *o, const struct search_setup *setup)
 		return selected;
 	/* Searched alone, a big file is mapped rather than read. */
 	direct.input.may_map = true;
-	sink = printer_sink_new(setup->print, setup->with_filename, &out);
+	if (!input_open_path(&in, o->paths[0], true, &direct.input))
+		return 0;
+	/* An archive's members are named, unless -h says no. */
+	if (o->print.with_filename < 0 && in.zip != NULL &&
+	    decompress_is_archive(in.zip))
+		direct.with_filename = true;
+	sink = printer_sink_new(setup->print, direct.with_filename, &out);
 	searcher_init(&s, setup->select, setup->matcher, sink);
 	s.flush = flush_stdout;
-	if (input_open_path(&in, o->paths[0], true, &direct.input)) {
-		searcher_search(&s, &in, &res);
-		input_close(&in);
-	}
+	members_search(&s, &in, &setup->members, &res);
+	input_close(&in);
 	outbuf_write_fd(&out, STDOUT_FILENO);
 	searcher_free(&s);
 	printer_sink_free(sink);
@@ -317,6 +323,13 @@ load_types(const struct options *o)
 	return db;
 }
 
+/* -z: globs and types select an archive's members too. */
+static bool
+keep_member(const void *plan, const char *path, size_t len)
+{
+	return filter_plan_keeps_member(plan, path, len);
+}
+
 static void
 print_type_list(const struct filetype_db *db)
 {
@@ -392,6 +405,9 @@ main(int argc, char **argv)
 	    opts.print.with_filename == 1 : !single;
 	setup.input.follow = opts.walk.follow;
 	setup.input.skip_devices = opts.skip_devices;
+	setup.input.search_zip = opts.search_zip;
+	setup.members.keep = keep_member;
+	setup.members.ctx = plan;
 	/* -q, -l, -L and -m 1 stop before they could read their output. */
 	setup.input.refuse_output = opts.print.output == OUTPUT_LINES &&
 	    !(opts.select.has_max_count && opts.select.max_count <= 1);

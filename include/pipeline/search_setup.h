@@ -13,6 +13,7 @@
 #include "match/matcher.h"
 #include "print/print_config.h"
 #include "search/input.h"
+#include "search/members.h"
 #include "search/select.h"
 
 struct search_setup {
@@ -21,6 +22,7 @@ struct search_setup {
 	const struct print_config *print;
 	bool with_filename;        /* records name their file */
 	struct input_policy input; /* how inputs are opened */
+	struct member_filter members; /* -z: which archive members */
 };
 
 #endif

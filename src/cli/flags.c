@@ -150,6 +150,9 @@ const struct flag flag_table[] = {
 	{'T', "initial-tab", NULL, FLAG_INITIAL_TAB,
 	    "a tab before each line's text; line numbers padded to 4",
 	    FLAG_GREP_ONLY},
+	{'z', "search-zip", NULL, FLAG_SEARCH_ZIP,
+	    "search compressed files and archive members (grep mode: -z is "
+	    "--null-data)", FLAG_ISOGREP_ONLY},
 	{'z', "null-data", NULL, FLAG_NULL_DATA,
 	    "not supported yet (an error): lines ending in NUL", 0},
 	{'A', "after-context", "NUM", FLAG_CONTEXT,

@@ -21,6 +21,7 @@
 #include "pipeline/collector.h"
 #include "print/printer.h"
 #include "runtime/cancel.h"
+#include "search/members.h"
 #include "search/searcher.h"
 
 enum {
@@ -67,7 +68,7 @@ search_entry(struct worker *w, struct searcher *s, struct worker_out *wo,
 
 	wo->seq = e->seq;
 	if (input_open_path(&in, e->path, e->named, &sh->setup->input)) {
-		searcher_search(s, &in, &res);
+		members_search(s, &in, &sh->setup->members, &res);
 		input_close(&in);
 	}
 	w->selected += res.selected;

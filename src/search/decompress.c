@@ -1,0 +1,313 @@
+/*
+ * decompress.c - the decompressing byte source, over libarchive.
+ *
+ * This is the only file that knows libarchive.  libarchive drives zlib,
+ * bzip2, liblzma, zstd and lz4 in the process, reads the archive formats
+ * with the same calls as a single compressed stream (its "raw" format),
+ * and hands out data in pieces of the size asked for: the reader's
+ * buffer bounds the memory, not the size the input inflates to.
+ *
+ * Which filters and formats are enabled is listed here one by one, not
+ * with archive_read_support_filter_all: that one also enables lzop, lrzip
+ * and grzip, which libarchive runs as external programs.
+ *
+ * An input goes to libarchive only when its first bytes carry one of the
+ * signatures below (decompress_sniff), so a plain file is read as it is,
+ * whatever its name, and a compressed one is recognised whatever its name.
+ */
+#include "search/decompress.h"
+
+#include <archive.h>
+#include <archive_entry.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "base/diag.h"
+#include "base/xmalloc.h"
+
+enum {
+	READ_BLOCK = 128 * 1024, /* compressed bytes read at a time */
+	HEADER_FAILURES = 16,    /* bad member headers in a row: give up */
+};
+
+struct decompressor {
+	struct archive *a;
+	struct archive_entry *entry;
+	const char *path;    /* the input, for messages */
+	const char *display; /* what is being read, for messages */
+	bool archive;
+	bool pending;        /* the first header is read but not handed out */
+	bool failed;         /* an error ended the whole input */
+};
+
+struct signature {
+	size_t offset;
+	size_t len;
+	const char *bytes;
+};
+
+/* Signatures a text file does not begin with. */
+static const struct signature signatures[] = {
+	{0, 2, "\x1f\x8b"},                     /* gzip */
+	{0, 2, "\x1f\x9d"},                     /* compress (.Z) */
+	{0, 6, "\xfd" "7zXZ\0"},                /* xz */
+	{0, 4, "\x28\xb5\x2f\xfd"},             /* zstd */
+	{0, 4, "\x04\x22\x4d\x18"},             /* lz4 */
+	{0, 4, "\x02\x21\x4c\x18"},             /* lz4, legacy */
+	{0, 5, "LZIP\x01"},                     /* lzip */
+	{0, 4, "PK\x03\x04"},                   /* zip */
+	{0, 4, "PK\x05\x06"},                   /* zip, empty */
+	{0, 6, "7z\xbc\xaf\x27\x1c"},           /* 7z */
+	{0, 2, "\xc7\x71"},                     /* cpio, binary */
+	{257, 6, "ustar\0"},                    /* tar, POSIX */
+	{257, 8, "ustar  \0"},                  /* tar, GNU */
+};
+
+static bool
+has_signature(const unsigned char *head, size_t len, const struct signature *s)
+{
+	return len >= s->offset + s->len &&
+	    memcmp(head + s->offset, s->bytes, s->len) == 0;
+}
+
+/* "BZh", a block size digit, then a block's or the end's magic. */
+static bool
+is_bzip2(const unsigned char *h, size_t len)
+{
+	return len >= 10 && memcmp(h, "BZh", 3) == 0 && h[3] >= '1' &&
+	    h[3] <= '9' && (memcmp(h + 4, "\x31\x41\x59\x26\x53\x59", 6) == 0 ||
+	    memcmp(h + 4, "\x17\x72\x45\x38\x50\x90", 6) == 0);
+}
+
+/*
+ * The .lzma ("alone") header has no magic: the usual properties byte,
+ * a dictionary size of 2^n or 2^n + 2^(n-1), and an uncompressed size
+ * that is unknown (all ones) or below 2^48.
+ */
+static bool
+is_lzma(const unsigned char *h, size_t len)
+{
+	unsigned long dict;
+	unsigned long low;
+
+	if (len < 13 || h[0] != 0x5d)
+		return false;
+	dict = (unsigned long)h[1] | (unsigned long)h[2] << 8 |
+	    (unsigned long)h[3] << 16 | (unsigned long)h[4] << 24;
+	low = dict & (~dict + 1);
+	if (dict < 4096 || (dict != low && dict != (low | low << 1)))
+		return false;
+	if (memcmp(h + 5, "\xff\xff\xff\xff\xff\xff\xff\xff", 8) == 0)
+		return true;
+	return h[11] == 0 && h[12] == 0;
+}
+
+/* cpio's portable formats: "070707" and octal, "07070[12]" and hex. */
+static bool
+is_cpio_ascii(const unsigned char *h, size_t len)
+{
+	const char *digits;
+	size_t n;
+
+	if (len < 6 || memcmp(h, "07070", 5) != 0)
+		return false;
+	if (h[5] == '7') {
+		digits = "01234567";
+		n = 76;
+	} else if (h[5] == '1' || h[5] == '2') {
+		digits = "0123456789abcdefABCDEF";
+		n = 110;
+	} else {
+		return false;
+	}
+	if (len < n)
+		return false;
+	for (size_t i = 6; i < n; i++)
+		if (strchr(digits, h[i]) == NULL || h[i] == '\0')
+			return false;
+	return true;
+}
+
+bool
+decompress_sniff(const unsigned char *head, size_t len)
+{
+	for (size_t i = 0; i < sizeof(signatures) / sizeof(signatures[0]); i++)
+		if (has_signature(head, len, &signatures[i]))
+			return true;
+	return is_bzip2(head, len) || is_lzma(head, len) ||
+	    is_cpio_ascii(head, len);
+}
+
+bool
+decompress_sniff_fd(int fd)
+{
+	unsigned char head[DECOMPRESS_HEAD];
+	off_t at = lseek(fd, 0, SEEK_CUR);
+	ssize_t n;
+
+	if (at < 0)
+		return false;
+	do
+		n = pread(fd, head, sizeof(head), at);
+	while (n < 0 && errno == EINTR);
+	return n > 0 && decompress_sniff(head, (size_t)n);
+}
+
+/* "PATH: what libarchive says". */
+static void
+report(const struct decompressor *d, const char *display)
+{
+	const char *msg = archive_error_string(d->a);
+
+	diag_file_message(display, msg != NULL ? msg :
+	    "cannot decompress (unknown error)");
+}
+
+/* The filters and formats, one by one: none of them runs a program. */
+static void
+enable_formats(struct archive *a)
+{
+	archive_read_support_filter_gzip(a);
+	archive_read_support_filter_bzip2(a);
+	archive_read_support_filter_xz(a);
+	archive_read_support_filter_lzma(a);
+	archive_read_support_filter_lzip(a);
+	archive_read_support_filter_zstd(a);
+	archive_read_support_filter_lz4(a);
+	archive_read_support_filter_compress(a);
+	archive_read_support_format_tar(a);
+	archive_read_support_format_cpio(a);
+	archive_read_support_format_zip(a);
+	archive_read_support_format_7zip(a);
+	/* Last resort: one compressed stream that is no archive. */
+	archive_read_support_format_raw(a);
+}
+
+struct decompressor *
+decompress_open(int fd, const char *path)
+{
+	struct decompressor *d = xcalloc(1, sizeof(*d));
+	int rc;
+
+	d->a = xnonnull(archive_read_new());
+	d->path = d->display = path;
+	enable_formats(d->a);
+	rc = archive_read_open_fd(d->a, fd, READ_BLOCK);
+	if (rc == ARCHIVE_OK) {
+		rc = archive_read_next_header(d->a, &d->entry);
+		/* An archive with no member at all. */
+		if (rc == ARCHIVE_EOF) {
+			d->archive = true;
+			d->failed = true;
+			return d;
+		}
+	}
+	if (rc < ARCHIVE_WARN) {
+		report(d, path);
+		decompress_close(d);
+		return NULL;
+	}
+	d->archive = (archive_format(d->a) & ARCHIVE_FORMAT_BASE_MASK) !=
+	    ARCHIVE_FORMAT_RAW;
+	d->pending = true;
+	return d;
+}
+
+bool
+decompress_is_archive(const struct decompressor *d)
+{
+	return d->archive;
+}
+
+/* Read the next header; false at the end or when the archive is lost. */
+static bool
+next_header(struct decompressor *d)
+{
+	for (int failures = 0; failures < HEADER_FAILURES; failures++) {
+		int rc = archive_read_next_header(d->a, &d->entry);
+
+		if (rc == ARCHIVE_EOF)
+			return false;
+		if (rc >= ARCHIVE_WARN)
+			return true;
+		report(d, d->path);
+		if (rc == ARCHIVE_FATAL)
+			break;
+	}
+	d->failed = true;
+	return false;
+}
+
+bool
+decompress_next_member(struct decompressor *d, const char **name)
+{
+	while (!d->failed) {
+		const char *path;
+
+		if (!d->pending && !next_header(d))
+			return false;
+		d->pending = false;
+		/* Directories, links, devices: nothing to search. */
+		if (archive_entry_filetype(d->entry) != AE_IFREG)
+			continue;
+		/* A tar hard link names an earlier member; it has no data. */
+		if (archive_entry_hardlink(d->entry) != NULL &&
+		    archive_entry_size(d->entry) == 0)
+			continue;
+		path = archive_entry_pathname(d->entry);
+		if (path == NULL)
+			path = archive_entry_pathname_utf8(d->entry);
+		*name = path != NULL ? path : "?";
+		return true;
+	}
+	return false;
+}
+
+static ssize_t
+decompress_read(struct byte_source *src, char *buf, size_t cap)
+{
+	struct decompressor *d = src->ctx;
+	la_ssize_t n;
+
+	if (src->ended || cap == 0)
+		return 0;
+	n = archive_read_data(d->a, buf, cap);
+	if (n > 0) {
+		src->total += n;
+		return (ssize_t)n;
+	}
+	src->ended = true;
+	if (n < 0) {
+		/* What came before the damage stands; say what went wrong. */
+		report(d, d->display);
+		if (n == ARCHIVE_FATAL || !d->archive)
+			d->failed = true;
+	}
+	return 0;
+}
+
+void
+decompress_source(struct decompressor *d, struct byte_source *src,
+    const char *display)
+{
+	memset(src, 0, sizeof(*src));
+	src->fd = -1;
+	src->size = -1;
+	src->ctx = d;
+	src->read = decompress_read;
+	d->display = display;
+	/* The stream's data was not read: the search finds it empty. */
+	if (d->failed)
+		src->ended = true;
+}
+
+void
+decompress_close(struct decompressor *d)
+{
+	if (d == NULL)
+		return;
+	archive_read_free(d->a);
+	free(d);
+}
