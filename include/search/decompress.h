@@ -54,13 +54,12 @@ bool decompress_is_archive(const struct decompressor *d);
 bool decompress_next_member(struct decompressor *d, const char **name);
 
 /*
- * Make src read the stream, or the archive's current member.  display
- * names it in messages: a damaged stream is reported with it and then
- * reads as ended, so what came before the damage is still searched.
- * display must stay valid while src is read.
+ * Make src read the stream, or the archive's current member.  At damage
+ * read fails with src->error saying why (libarchive's words), after the
+ * bytes before it were delivered; a damaged member ends the archive only
+ * when libarchive cannot go on.
  */
-void decompress_source(struct decompressor *d, struct byte_source *src,
-    const char *display);
+void decompress_source(struct decompressor *d, struct byte_source *src);
 
 void decompress_close(struct decompressor *d);
 

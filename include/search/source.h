@@ -33,6 +33,8 @@ struct byte_source {
 	bool ended;
 	/* The state of a source that is not built in (a decompressor). */
 	void *ctx;
+	/* Why read failed, when errno cannot say (a decompressor's words). */
+	const char *error;
 
 	/* The state of the built-in sources. */
 	int fd;            /* not owned */

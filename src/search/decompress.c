@@ -36,7 +36,6 @@ struct decompressor {
 	struct archive *a;
 	struct archive_entry *entry;
 	const char *path;    /* the input, for messages */
-	const char *display; /* what is being read, for messages */
 	bool archive;
 	bool pending;        /* the first header is read but not handed out */
 	bool failed;         /* an error ended the whole input */
@@ -155,14 +154,20 @@ decompress_sniff_fd(int fd)
 	return n > 0 && decompress_sniff(head, (size_t)n);
 }
 
-/* "PATH: what libarchive says". */
-static void
-report(const struct decompressor *d, const char *display)
+/* What libarchive says went wrong. */
+static const char *
+error_message(const struct decompressor *d)
 {
 	const char *msg = archive_error_string(d->a);
 
-	diag_file_message(display, msg != NULL ? msg :
-	    "cannot decompress (unknown error)");
+	return msg != NULL ? msg : "cannot decompress (unknown error)";
+}
+
+/* "PATH: what libarchive says". */
+static void
+report(const struct decompressor *d, const char *path)
+{
+	diag_file_message(path, error_message(d));
 }
 
 /* The filters and formats, one by one: none of them runs a program. */
@@ -181,7 +186,8 @@ enable_formats(struct archive *a)
 	archive_read_support_format_cpio(a);
 	archive_read_support_format_zip(a);
 	archive_read_support_format_7zip(a);
-	/* Last resort: one compressed stream that is no archive. */
+	/* Last resorts: one compressed stream that is no archive. */
+	archive_read_support_format_empty(a);
 	archive_read_support_format_raw(a);
 }
 
@@ -192,14 +198,16 @@ decompress_open(int fd, const char *path)
 	int rc;
 
 	d->a = xnonnull(archive_read_new());
-	d->path = d->display = path;
+	d->path = path;
 	enable_formats(d->a);
 	rc = archive_read_open_fd(d->a, fd, READ_BLOCK);
 	if (rc == ARCHIVE_OK) {
 		rc = archive_read_next_header(d->a, &d->entry);
-		/* An archive with no member at all. */
+		/*
+		 * Nothing at all (an empty stream, or an archive without a
+		 * member): searched as an empty file.
+		 */
 		if (rc == ARCHIVE_EOF) {
-			d->archive = true;
 			d->failed = true;
 			return d;
 		}
@@ -279,25 +287,28 @@ decompress_read(struct byte_source *src, char *buf, size_t cap)
 		return (ssize_t)n;
 	}
 	src->ended = true;
-	if (n < 0) {
-		/* What came before the damage stands; say what went wrong. */
-		report(d, d->display);
-		if (n == ARCHIVE_FATAL || !d->archive)
-			d->failed = true;
-	}
-	return 0;
+	if (n == 0)
+		return 0;
+	/*
+	 * The lines before the damage were searched; the one it cuts is
+	 * not (a cut line could match where the whole would not).  The
+	 * searcher reports the error with the member's name.
+	 */
+	if (n == ARCHIVE_FATAL || !d->archive)
+		d->failed = true;
+	src->error = error_message(d);
+	errno = EIO;
+	return -1;
 }
 
 void
-decompress_source(struct decompressor *d, struct byte_source *src,
-    const char *display)
+decompress_source(struct decompressor *d, struct byte_source *src)
 {
 	memset(src, 0, sizeof(*src));
 	src->fd = -1;
 	src->size = -1;
 	src->ctx = d;
 	src->read = decompress_read;
-	d->display = display;
 	/* The stream's data was not read: the search finds it empty. */
 	if (d->failed)
 		src->ended = true;

@@ -28,7 +28,7 @@ open_compressed(struct input *in, int fd, const char *path)
 	if (decompress_is_archive(in->zip))
 		source_open_region(&in->src, "", 0);
 	else
-		decompress_source(in->zip, &in->src, path);
+		decompress_source(in->zip, &in->src);
 	return true;
 }
 

@@ -53,7 +53,7 @@ members_search(struct searcher *s, struct input *in,
 		memset(&member, 0, sizeof(member));
 		member.fd = -1;
 		member.path = member_display(in->path, name);
-		decompress_source(in->zip, &member.src, member.path);
+		decompress_source(in->zip, &member.src);
 		searcher_search(s, &member, &one);
 		res->selected += one.selected;
 		free((char *)member.path);
