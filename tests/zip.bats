@@ -157,6 +157,24 @@ unpack()
 	    printf '%s:%s\n' "$f" "$(unpack "$f" | command grep -c ERROR)"; done)"
 }
 
+@test "a search that stops early stops the decompression (-m, -l, -q)" {
+	seq 1 300000 | sed 's/^/ERROR line /' > big.txt
+	gzip -c big.txt > big.gz
+	run --separate-stderr "$ISOGREP" -z -m 3 -n ERROR big.gz
+	assert_status 0
+	assert_output "$(command grep -m 3 -n ERROR big.txt)"
+	run --separate-stderr "$ISOGREP" -z -l ERROR big.gz
+	assert_status 0
+	assert_output 'big.gz'
+	run --separate-stderr "$ISOGREP" -z -q ERROR big.gz
+	assert_status 0
+	assert_output ''
+	run --separate-stderr "$ISOGREP" -z -c 'line 29999.$' big.gz
+	assert_status 0
+	assert_output "$(command grep -c 'line 29999.$' big.txt)"
+	assert_no_stderr
+}
+
 # --- archives -----------------------------------------------------------------
 
 @test "tar, tar.gz, tar.bz2, tar.xz: each member named ARCHIVE{MEMBER}" {

@@ -38,10 +38,12 @@ struct decompressor;
 
 /*
  * Start decompressing fd (not owned) from its current offset; path names
- * it in messages.  NULL when the library cannot read it (the error, with
- * the path, is reported on stderr).
+ * it in messages.  ahead: a compressed stream (not an archive) is
+ * decompressed ahead by an isolate of its own while it is searched (for
+ * a file searched alone).  NULL when the library cannot read it (the
+ * error, with the path, is reported on stderr).
  */
-struct decompressor *decompress_open(int fd, const char *path);
+struct decompressor *decompress_open(int fd, const char *path, bool ahead);
 
 /* An archive of members (else one compressed stream)? */
 bool decompress_is_archive(const struct decompressor *d);

@@ -14,6 +14,14 @@
  * An input goes to libarchive only when its first bytes carry one of the
  * signatures below (decompress_sniff), so a plain file is read as it is,
  * whatever its name, and a compressed one is recognised whatever its name.
+ *
+ * A compressed file searched alone is decompressed ahead, by an isolate
+ * of its own, into a few chunks that go back and forth through two ports
+ * (full ones to the reader, empty ones back): decompressing and searching
+ * then take two cores, as `gzip -dc | grep` would, with no process
+ * started.  In a walk every core is already busy with a file of its own,
+ * and archives are read in one thread, since libarchive's headers and
+ * data come from one object in order.
  */
 #include "search/decompress.h"
 
@@ -26,10 +34,31 @@
 
 #include "base/diag.h"
 #include "base/xmalloc.h"
+#include "runtime/isolate.h"
+#include "runtime/port.h"
 
 enum {
 	READ_BLOCK = 128 * 1024, /* compressed bytes read at a time */
 	HEADER_FAILURES = 16,    /* bad member headers in a row: give up */
+	AHEAD_CHUNK = 256 * 1024, /* decompressed bytes per chunk ahead */
+	AHEAD_CHUNKS = 4,        /* chunks in flight */
+};
+
+/* A piece of decompressed data, moved between the two isolates. */
+struct chunk {
+	size_t len;
+	size_t pos;          /* the reader's place in it */
+	int status;          /* 1: data, 0: the end, -1: error */
+	char data[AHEAD_CHUNK];
+};
+
+/* Decompressing ahead: the isolate and its two ports. */
+struct ahead {
+	struct isolate *iso;
+	struct port *empty;  /* chunks to fill */
+	struct port *full;   /* chunks filled, in order */
+	struct chunk *cur;   /* the chunk being read */
+	const char *error;   /* libarchive's message, once the isolate ended */
 };
 
 struct decompressor {
@@ -39,6 +68,8 @@ struct decompressor {
 	bool archive;
 	bool pending;        /* the first header is read but not handed out */
 	bool failed;         /* an error ended the whole input */
+	bool want_ahead;     /* decompress a stream ahead, in an isolate */
+	struct ahead *ahead;
 };
 
 struct signature {
@@ -192,13 +223,14 @@ enable_formats(struct archive *a)
 }
 
 struct decompressor *
-decompress_open(int fd, const char *path)
+decompress_open(int fd, const char *path, bool ahead)
 {
 	struct decompressor *d = xcalloc(1, sizeof(*d));
 	int rc;
 
 	d->a = xnonnull(archive_read_new());
 	d->path = path;
+	d->want_ahead = ahead;
 	enable_formats(d->a);
 	rc = archive_read_open_fd(d->a, fd, READ_BLOCK);
 	if (rc == ARCHIVE_OK) {
@@ -301,6 +333,116 @@ decompress_read(struct byte_source *src, char *buf, size_t cap)
 	return -1;
 }
 
+/*
+ * The isolate that decompresses ahead: fill each empty chunk it gets and
+ * send it back full, until the end, an error, or the ports close.  The
+ * archive is only touched here until the isolate is joined.
+ */
+static void
+ahead_main(struct isolate *self, void *arg)
+{
+	struct decompressor *d = arg;
+	struct ahead *ah = d->ahead;
+	void *msg;
+
+	(void)self;
+	while (port_recv(ah->empty, &msg)) {
+		struct chunk *c = msg;
+		la_ssize_t n = archive_read_data(d->a, c->data, AHEAD_CHUNK);
+
+		c->pos = 0;
+		c->len = n > 0 ? (size_t)n : 0;
+		c->status = n > 0 ? 1 : n == 0 ? 0 : -1;
+		if (n < 0)
+			ah->error = error_message(d);
+		if (!port_send(ah->full, c)) {
+			free(c);
+			break;
+		}
+		if (n <= 0)
+			break;
+	}
+}
+
+/* Start decompressing ahead; false (read in place) if it cannot start. */
+static bool
+ahead_start(struct decompressor *d)
+{
+	struct ahead *ah = xcalloc(1, sizeof(*ah));
+
+	ah->empty = port_create(AHEAD_CHUNKS);
+	ah->full = port_create(AHEAD_CHUNKS);
+	for (int i = 0; i < AHEAD_CHUNKS; i++)
+		(void)port_send(ah->empty, xmalloc(sizeof(struct chunk)));
+	d->ahead = ah;
+	ah->iso = isolate_spawn(ahead_main, d);
+	if (ah->iso != NULL)
+		return true;
+	port_destroy(ah->empty, free);
+	port_destroy(ah->full, free);
+	free(ah);
+	d->ahead = NULL;
+	return false;
+}
+
+/* Stop the isolate (it may be mid-stream: the search ended early). */
+static void
+ahead_stop(struct decompressor *d)
+{
+	struct ahead *ah = d->ahead;
+
+	port_close(ah->empty);
+	port_close(ah->full);
+	isolate_join(ah->iso);
+	free(ah->cur);
+	port_destroy(ah->empty, free);
+	port_destroy(ah->full, free);
+	free(ah);
+	d->ahead = NULL;
+}
+
+/* decompress_read, from the chunks the isolate fills. */
+static ssize_t
+ahead_read(struct byte_source *src, char *buf, size_t cap)
+{
+	struct decompressor *d = src->ctx;
+	struct ahead *ah = d->ahead;
+	struct chunk *c = ah->cur;
+	size_t n;
+
+	if (src->ended || cap == 0)
+		return 0;
+	if (c == NULL) {
+		void *msg;
+
+		if (!port_recv(ah->full, &msg)) {
+			src->ended = true;
+			return 0;
+		}
+		c = ah->cur = msg;
+	}
+	if (c->status <= 0) {
+		src->ended = true;
+		d->failed = c->status < 0;
+		if (c->status == 0)
+			return 0;
+		/* Read after the isolate sent its last chunk: no race. */
+		src->error = ah->error;
+		errno = EIO;
+		return -1;
+	}
+	n = c->len - c->pos < cap ? c->len - c->pos : cap;
+	memcpy(buf, c->data + c->pos, n);
+	c->pos += n;
+	src->total += (long long)n;
+	if (c->pos == c->len) {
+		ah->cur = NULL;
+		if (!port_send(ah->empty, c))
+			free(c);
+	}
+	return (ssize_t)n;
+}
+
 void
 decompress_source(struct decompressor *d, struct byte_source *src)
 {
@@ -312,6 +454,9 @@ decompress_source(struct decompressor *d, struct byte_source *src)
 	/* The stream's data was not read: the search finds it empty. */
 	if (d->failed)
 		src->ended = true;
+	else if (!d->archive && d->want_ahead && d->ahead == NULL &&
+	    ahead_start(d))
+		src->read = ahead_read;
 }
 
 void
@@ -319,6 +464,8 @@ decompress_close(struct decompressor *d)
 {
 	if (d == NULL)
 		return;
+	if (d->ahead != NULL)
+		ahead_stop(d);
 	archive_read_free(d->a);
 	free(d);
 }

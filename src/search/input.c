@@ -20,9 +20,9 @@ is_output_file(const struct input_policy *p, const struct stat *st)
 
 /* Read a compressed file decompressed; an archive, member by member. */
 static bool
-open_compressed(struct input *in, int fd, const char *path)
+open_compressed(struct input *in, int fd, const char *path, bool alone)
 {
-	in->zip = decompress_open(fd, path);
+	in->zip = decompress_open(fd, path, alone);
 	if (in->zip == NULL)
 		return false;
 	if (decompress_is_archive(in->zip))
@@ -53,7 +53,7 @@ input_open_fd(struct input *in, int fd, const char *path, bool named,
 	}
 	/* -z: the first bytes say whether a regular file is compressed. */
 	if (p->search_zip && !in->stream && decompress_sniff_fd(fd))
-		return open_compressed(in, fd, path);
+		return open_compressed(in, fd, path, p->may_map);
 	if (in->stream)
 		source_open_fd(&in->src, fd, -1, false, false);
 	else
