@@ -157,6 +157,18 @@ unpack()
 	    printf '%s:%s\n' "$f" "$(unpack "$f" | command grep -c ERROR)"; done)"
 }
 
+@test "a big plain file is still searched (and split) as without -z" {
+	seq 1 4500000 | awk '{ print ($1 % 100000 == 0 ? "ERROR " : "info ") $1 }' > big.log
+	[ "$(stat -c %s big.log)" -gt $((32 * 1024 * 1024)) ]
+	run --separate-stderr "$ISOGREP" -z -j2 -n ERROR big.log
+	assert_status 0
+	assert_output "$(command grep -n ERROR big.log)"
+	run --separate-stderr "$ISOGREP" -z -c info big.log
+	assert_status 0
+	assert_output "$(command grep -c info big.log)"
+	assert_no_stderr
+}
+
 @test "a search that stops early stops the decompression (-m, -l, -q)" {
 	seq 1 300000 | sed 's/^/ERROR line /' > big.txt
 	gzip -c big.txt > big.gz
