@@ -126,6 +126,19 @@ unpack()
 	assert_no_stderr
 }
 
+@test "data that starts with NUL blocks is no empty tar archive" {
+	{ head -c 8192 /dev/zero; printf '\nERROR after zeros\n'; } | gzip > z.gz
+	run --separate-stderr "$ISOGREP" -z -a -c ERROR z.gz
+	assert_status 0
+	assert_output "$(gzip -dc z.gz | command grep -a -c ERROR)"
+	assert_no_stderr
+	# A tar with no member at all is not a compressed stream either.
+	tar cf empty.tar --files-from /dev/null
+	run --separate-stderr "$ISOGREP" -z -c x empty.tar
+	assert_status 1
+	assert_output '0'
+}
+
 @test "a compressed file on standard input (a regular file)" {
 	make_src
 	xz -c src/a.log > a.xz

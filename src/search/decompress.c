@@ -203,7 +203,7 @@ report(const struct decompressor *d, const char *path)
 
 /* The filters and formats, one by one: none of them runs a program. */
 static void
-enable_formats(struct archive *a)
+enable_formats(struct archive *a, bool archives)
 {
 	archive_read_support_filter_gzip(a);
 	archive_read_support_filter_bzip2(a);
@@ -213,36 +213,57 @@ enable_formats(struct archive *a)
 	archive_read_support_filter_zstd(a);
 	archive_read_support_filter_lz4(a);
 	archive_read_support_filter_compress(a);
-	archive_read_support_format_tar(a);
-	archive_read_support_format_cpio(a);
-	archive_read_support_format_zip(a);
-	archive_read_support_format_7zip(a);
+	if (archives) {
+		archive_read_support_format_tar(a);
+		archive_read_support_format_cpio(a);
+		archive_read_support_format_zip(a);
+		archive_read_support_format_7zip(a);
+	}
 	/* Last resorts: one compressed stream that is no archive. */
 	archive_read_support_format_empty(a);
 	archive_read_support_format_raw(a);
+}
+
+/*
+ * Open d->a on fd and read the first header: ARCHIVE_EOF when there is
+ * no entry at all.
+ */
+static int
+open_first(struct decompressor *d, int fd, bool archives)
+{
+	int rc;
+
+	d->a = xnonnull(archive_read_new());
+	enable_formats(d->a, archives);
+	rc = archive_read_open_fd(d->a, fd, READ_BLOCK);
+	if (rc == ARCHIVE_OK)
+		rc = archive_read_next_header(d->a, &d->entry);
+	return rc;
 }
 
 struct decompressor *
 decompress_open(int fd, const char *path, bool ahead)
 {
 	struct decompressor *d = xcalloc(1, sizeof(*d));
+	off_t start = lseek(fd, 0, SEEK_CUR);
 	int rc;
 
-	d->a = xnonnull(archive_read_new());
 	d->path = path;
 	d->want_ahead = ahead;
-	enable_formats(d->a);
-	rc = archive_read_open_fd(d->a, fd, READ_BLOCK);
-	if (rc == ARCHIVE_OK) {
-		rc = archive_read_next_header(d->a, &d->entry);
-		/*
-		 * Nothing at all (an empty stream, or an archive without a
-		 * member): searched as an empty file.
-		 */
-		if (rc == ARCHIVE_EOF) {
-			d->failed = true;
-			return d;
-		}
+	rc = open_first(d, fd, true);
+	/*
+	 * No entry: an archive without members, or data that begins with a
+	 * block of NUL bytes, which tar takes for its end.  Read it again
+	 * as one stream; nothing there either is an empty file.
+	 */
+	if (rc == ARCHIVE_EOF && start >= 0 &&
+	    lseek(fd, start, SEEK_SET) == start) {
+		archive_read_free(d->a);
+		rc = open_first(d, fd, false);
+	}
+	if (rc == ARCHIVE_EOF) {
+		d->failed = true;
+		return d;
 	}
 	if (rc < ARCHIVE_WARN) {
 		report(d, path);
