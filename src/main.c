@@ -32,6 +32,8 @@
 #include "print/printer.h"
 #include "runtime/mapguard.h"
 #include "runtime/signals.h"
+#include "search/decompress.h"
+#include "search/members.h"
 #include "search/searcher.h"
 #include "walk/filetype.h"
 #include "walk/filter.h"
@@ -202,23 +204,27 @@ search_direct(const struct options *o, const struct search_setup *setup)
 		return selected;
 	/* Searched alone, a big file is mapped rather than read. */
 	direct.input.may_map = !o->select.null_data; /* reader.h */
-	sink = printer_sink_new(setup->print, setup->with_filename, &out);
+	if (!input_open_path(&in, o->paths[0], true, &direct.input))
+		return 0;
+	/* An archive's members are named, unless -h says no. */
+	if (o->print.with_filename < 0 && in.zip != NULL &&
+	    decompress_is_archive(in.zip))
+		direct.with_filename = true;
+	sink = printer_sink_new(setup->print, direct.with_filename, &out);
 	searcher_init(&s, setup->select, setup->matcher, sink);
 	s.flush = flush_stdout;
 	s.flush_when = setup->flush_when;
-	if (input_open_path(&in, o->paths[0], true, &direct.input)) {
-		searcher_search(&s, &in, &res);
-		/*
-		 * As GNU grep: after -m NUM, a shared standard input is left
-		 * just after the last selected line, for the next reader;
-		 * else at the end, as a read (not a mapping) leaves it.
-		 */
-		if (res.stopped)
-			input_leave_at(&in, res.stop_offset);
-		else if (in.src.map != NULL)
-			input_leave_at(&in, in.src.map_len);
-		input_close(&in);
-	}
+	members_search(&s, &in, &setup->members, &res);
+	/*
+	 * As GNU grep: after -m NUM, a shared standard input is left just
+	 * after the last selected line, for the next reader; else at the
+	 * end, as a read (not a mapping) leaves it.
+	 */
+	if (res.stopped)
+		input_leave_at(&in, res.stop_offset);
+	else if (in.src.map != NULL)
+		input_leave_at(&in, in.src.map_len);
+	input_close(&in);
 	outbuf_write_fd(&out, STDOUT_FILENO);
 	searcher_free(&s);
 	printer_sink_free(sink);
@@ -391,6 +397,13 @@ load_types(const struct options *o)
 	return db;
 }
 
+/* -z: globs and types select an archive's members too. */
+static bool
+keep_member(const void *plan, const char *path, size_t len)
+{
+	return filter_plan_keeps_member(plan, path, len);
+}
+
 static void
 print_type_list(const struct filetype_db *db)
 {
@@ -483,6 +496,9 @@ main(int argc, char **argv)
 		setup.flush_when = SEARCHER_FLUSH_LINE;
 	else if (opts.line_buffered == 0)
 		setup.flush_when = SEARCHER_FLUSH_BLOCK;
+	setup.input.search_zip = opts.search_zip;
+	setup.members.keep = keep_member;
+	setup.members.ctx = plan;
 	/* -q, -l, -L and -m 1 stop before they could read their output. */
 	setup.input.refuse_output = opts.print.output == OUTPUT_LINES &&
 	    !(opts.select.has_max_count && opts.select.max_count <= 1);

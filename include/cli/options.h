@@ -33,6 +33,7 @@ struct options {
 	bool type_list;
 	bool files_mode;       /* --files: list, do not search */
 	bool stats;            /* --stats */
+	bool search_zip;       /* -z: compressed files and archives */
 
 	const char **paths;    /* the inputs; "-" is standard input */
 	size_t npaths;

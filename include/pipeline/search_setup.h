@@ -13,6 +13,7 @@
 #include "match/matcher.h"
 #include "print/print_config.h"
 #include "search/input.h"
+#include "search/members.h"
 #include "search/searcher.h"
 #include "search/select.h"
 
@@ -30,6 +31,7 @@ struct search_setup {
 	size_t file_lead_len;
 	struct input_policy input; /* how inputs are opened */
 	enum searcher_flush flush_when; /* --line-buffered, --block-buffered */
+	struct member_filter members; /* -z: which archive members */
 };
 
 #endif

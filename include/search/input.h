@@ -4,7 +4,8 @@
  * Everything decided about an input before its first byte is read is
  * decided here, once: whether a walked entry is still a regular file,
  * whether the input is our own output file, and which byte source reads
- * it (read(2) around holes, or a mapping).  The searcher then only reads.
+ * it (read(2) around holes, a mapping, or with -z a decompressor when the
+ * first bytes say the file is compressed).  The searcher then only reads.
  */
 #ifndef ISOGREP_INPUT_H
 #define ISOGREP_INPUT_H
@@ -12,6 +13,7 @@
 #include <stdbool.h>
 #include <sys/stat.h>
 
+#include "search/decompress.h"
 #include "search/source.h"
 
 /* How inputs are opened; the same for every input of a run. */
@@ -27,6 +29,7 @@ struct input_policy {
 	bool refuse_output;
 	bool skip_devices; /* grep's -D skip: named non-files pass silently */
 	const char *stdin_label; /* --label: standard input's name, or NULL */
+	bool search_zip;   /* -z: compressed files and archives are read */
 };
 
 struct input {
@@ -41,6 +44,11 @@ struct input {
 	 * for `{ head -1; isogrep x; } < file`); -1 for anything else.
 	 */
 	long long start;
+	/*
+	 * -z: a compressed file (src reads it decompressed) or an archive
+	 * (src is empty; its members are searched one by one, members.h).
+	 */
+	struct decompressor *zip;
 };
 
 /*

@@ -31,6 +31,10 @@ struct byte_source {
 	size_t map_len;
 	/* Set by a streaming source that knows no bytes are left. */
 	bool ended;
+	/* The state of a source that is not built in (a decompressor). */
+	void *ctx;
+	/* Why read failed, when errno cannot say (a decompressor's words). */
+	const char *error;
 
 	/* The state of the built-in sources. */
 	int fd;            /* not owned */

@@ -86,6 +86,14 @@ bool filter_plan_skips_operand(const struct filter_plan *p, const char *path,
     bool is_dir);
 
 /*
+ * Does a member of an archive, path[0, len) inside it, pass the globs
+ * (-g, --include, --exclude) and types (-t, -T)?  Only those: the other
+ * filters need a file on disk.  Safe to call from many threads at once.
+ */
+bool filter_plan_keeps_member(const struct filter_plan *p, const char *path,
+    size_t len);
+
+/*
  * Which entry kinds are listed (ENTRY_* bits of --type-entry, with
  * ENTRY_FILE when none was given).
  */

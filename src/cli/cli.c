@@ -708,6 +708,7 @@ apply_flag(struct parse_state *st, const struct flag *f, const char *arg)
 			    "'path' or 'none'", arg);
 		break;
 	case FLAG_STATS: o->stats = true; break;
+	case FLAG_SEARCH_ZIP: o->search_zip = true; break;
 	case FLAG_INCLUDE: add_file_glob(o, arg, true); break;
 	case FLAG_EXCLUDE: add_file_glob(o, arg, false); break;
 	case FLAG_EXCLUDE_FROM: add_exclude_file(o, arg); break;

@@ -158,6 +158,9 @@ const struct flag flag_table[] = {
 	{'T', "initial-tab", NULL, FLAG_INITIAL_TAB,
 	    "a tab before each line's text; line numbers padded as grep's",
 	    FLAG_GREP_ONLY},
+	{'z', "search-zip", NULL, FLAG_SEARCH_ZIP,
+	    "search compressed files and archive members (grep mode: -z is "
+	    "--null-data)", FLAG_ISOGREP_ONLY},
 	{'z', "null-data", NULL, FLAG_NULL_DATA,
 	    "input and output records end in NUL, not newline", FLAG_GREP_ONLY},
 	{0, "null-data", NULL, FLAG_NULL_DATA,

@@ -40,6 +40,7 @@
 #include "runtime/cancel.h"
 #include "runtime/mapguard.h"
 #include "search/bytecount.h"
+#include "search/decompress.h"
 #include "search/filecheck.h"
 #include "search/searcher.h"
 
@@ -424,6 +425,12 @@ split_search(const struct search_setup *setup, const char *path,
 	    map_file(path, out_st, &len);
 	if (sh.map == NULL)
 		return false;
+	/* -z: a compressed file is read through its decompressor, whole. */
+	if (setup->input.search_zip && decompress_sniff((const void *)sh.map,
+	    len < DECOMPRESS_HEAD ? len : DECOMPRESS_HEAD)) {
+		munmap((void *)(uintptr_t)sh.map, len);
+		return false;
+	}
 	if (is_stdin)
 		path = setup->input.stdin_label ? setup->input.stdin_label :
 		    "(standard input)";

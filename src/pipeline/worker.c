@@ -21,6 +21,7 @@
 #include "pipeline/collector.h"
 #include "print/printer.h"
 #include "runtime/cancel.h"
+#include "search/members.h"
 #include "search/searcher.h"
 
 enum {
@@ -81,7 +82,7 @@ search_entry(struct worker *w, struct searcher *s, struct worker_out *wo,
 		s->flush_when = sh->setup->flush_when;
 		if (!in.stream && s->flush_when == SEARCHER_FLUSH_LINE)
 			s->flush_when = SEARCHER_FLUSH_AUTO;
-		searcher_search(s, &in, &res);
+		members_search(s, &in, &sh->setup->members, &res);
 		input_close(&in);
 	}
 	w->selected += res.selected;

@@ -18,6 +18,20 @@ is_output_file(const struct input_policy *p, const struct stat *st)
 	return p->refuse_output && filecheck_is_output(p->out, st);
 }
 
+/* Read a compressed file decompressed; an archive, member by member. */
+static bool
+open_compressed(struct input *in, int fd, const char *path, bool alone)
+{
+	in->zip = decompress_open(fd, path, alone);
+	if (in->zip == NULL)
+		return false;
+	if (decompress_is_archive(in->zip))
+		source_open_region(&in->src, "", 0);
+	else
+		decompress_source(in->zip, &in->src);
+	return true;
+}
+
 bool
 input_open_fd(struct input *in, int fd, const char *path, bool named,
     const struct input_policy *p)
@@ -39,6 +53,9 @@ input_open_fd(struct input *in, int fd, const char *path, bool named,
 		diag_file_message(path, "input file is also the output");
 		return false;
 	}
+	/* -z: the first bytes say whether a regular file is compressed. */
+	if (p->search_zip && !in->stream && decompress_sniff_fd(fd))
+		return open_compressed(in, fd, path, p->may_map);
 	if (in->stream) {
 		source_open_fd(&in->src, fd, -1, false, false);
 		return true;
@@ -126,6 +143,8 @@ void
 input_close(struct input *in)
 {
 	source_close(&in->src);
+	decompress_close(in->zip);
+	in->zip = NULL;
 	if (in->own_fd && in->fd >= 0)
 		close(in->fd);
 	in->fd = -1;

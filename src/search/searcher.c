@@ -773,7 +773,11 @@ read_file(struct file_search *fs, bool stream)
 		if (st_read == READER_END)
 			break;
 		if (st_read == READER_ERROR) {
-			diag_file_error(fs->path, errno);
+			/* A decompressor's error comes in its own words. */
+			if (r->src->error != NULL)
+				diag_file_message(fs->path, r->src->error);
+			else
+				diag_file_error(fs->path, errno);
 			break;
 		}
 		if (st_read == READER_PARTIAL) {

@@ -412,6 +412,36 @@ filter_plan_free(struct filter_plan *p)
 	free(p);
 }
 
+bool
+filter_plan_keeps_member(const struct filter_plan *p, const char *path,
+    size_t len)
+{
+	const char *slash = memrchr(path, '/', len);
+	/* No stat, no reading: the member is no file on disk. */
+	struct candidate c = {
+		.path = path, .path_len = len, .rel = path, .rel_len = len,
+		.name = slash ? slash + 1 : path,
+		.type = DT_REG, .stat_state = -1,
+	};
+
+	c.name_len = len - (size_t)(c.name - path);
+	if (p->nglobs > 0 && !keep_glob(p, &c))
+		return false;
+	if (p->nfile_globs > 0 && !file_globs_keep(p, c.name, c.name_len))
+		return false;
+	if (p->types == NULL)
+		return true;
+	switch (filetype_select(p->types, c.name, c.name_len)) {
+	case FILETYPE_ACCEPT:
+		return true;
+	case FILETYPE_REJECT:
+		return false;
+	case FILETYPE_SHEBANG:
+		break;
+	}
+	return filetype_select_shebang(p->types, NULL, 0);
+}
+
 unsigned
 filter_plan_kinds(const struct filter_plan *p)
 {
