@@ -29,7 +29,9 @@
 #include "pipeline/search_setup.h"
 #include "pipeline/split.h"
 #include "pipeline/worker.h"
+#include "print/json.h"
 #include "print/printer.h"
+#include "print/stats.h"
 #include "runtime/mapguard.h"
 #include "runtime/signals.h"
 #include "search/searcher.h"
@@ -123,8 +125,19 @@ worker_count(const struct options *o)
 	return n > 0 ? (unsigned)n : 1;
 }
 
+/* What a whole run saw, for --stats and the "nothing searched" hint. */
+struct run_totals {
+	struct walker_stats walk;
+	unsigned long long selected; /* lines */
+	unsigned long long searched; /* files */
+	unsigned long long matched;  /* files */
+	struct print_stats print;    /* --stats, --json: the sinks' counts */
+	unsigned long long started;  /* print_stats_clock() at the start */
+};
+
 static unsigned long long
-search_direct(const struct options *o, const struct search_setup *setup)
+search_direct(const struct options *o, const struct search_setup *setup,
+    struct run_totals *t)
 {
 	struct searcher s;
 	struct outbuf out = OUTBUF_INIT;
@@ -135,12 +148,15 @@ search_direct(const struct options *o, const struct search_setup *setup)
 	unsigned long long selected;
 
 	/* A big file: all workers on it at once. */
-	if (split_search(setup, o->paths[0], worker_count(o), &selected))
+	if (split_search(setup, o->paths[0], worker_count(o), &selected,
+	    setup->print->stats ? &t->print : NULL))
 		return selected;
 	/* Searched alone, a big file is mapped rather than read. */
 	direct.input.may_map = true;
 	sink = printer_sink_new(setup->print, setup->with_filename, &out);
 	searcher_init(&s, setup->select, setup->matcher, sink);
+	if (setup->print->stats)
+		sink->stats = &t->print;
 	s.flush = flush_stdout;
 	if (input_open_path(&in, o->paths[0], true, &direct.input)) {
 		searcher_search(&s, &in, &res);
@@ -152,14 +168,6 @@ search_direct(const struct options *o, const struct search_setup *setup)
 	outbuf_free(&out);
 	return res.selected;
 }
-
-/* What a whole run saw, for --stats and the "nothing searched" hint. */
-struct run_totals {
-	struct walker_stats walk;
-	unsigned long long selected; /* lines */
-	unsigned long long searched; /* files */
-	unsigned long long matched;  /* files */
-};
 
 static void
 fill_walker_config(struct walker_config *wc, const struct options *o,
@@ -221,6 +229,7 @@ search_parallel(const struct options *o, const struct search_setup *setup,
 		t->searched += workers[i].searched;
 		t->matched += workers[i].matched;
 		t->walk.skipped[SKIP_BINARY] += workers[i].binary;
+		print_stats_add(&t->print, &workers[i].stats);
 	}
 	free(workers);
 }
@@ -241,27 +250,45 @@ list_files(const struct options *o, const struct filter_plan *plan,
 	t->selected = t->walk.selected;
 }
 
-static void
-print_stats(const struct options *o, const struct run_totals *t)
+/* isogrep's reasons for skipping files, for --stats and --json. */
+static size_t
+skip_counts(const struct run_totals *t, struct print_skip *skips)
 {
-	char msg[2048];
-	int len = 0;
+	size_t n = 0;
 
-	if (o->files_mode)
-		len += snprintf(msg + len, sizeof(msg) - (size_t)len,
-		    "%llu files listed\n", t->walk.selected);
-	else
-		len += snprintf(msg + len, sizeof(msg) - (size_t)len,
-		    "%llu files searched\n%llu files with selected lines\n"
-		    "%llu lines selected\n", t->searched, t->matched,
-		    t->selected);
-	for (int r = SKIP_NONE + 1; r < SKIP_REASONS; r++)
-		len += snprintf(msg + len, sizeof(msg) - (size_t)len,
-		    "%llu files skipped: %s\n", t->walk.skipped[r],
-		    skip_reason_names[r]);
-	fflush(stdout);
-	if (write(STDERR_FILENO, msg, (size_t)len) < 0)
-		return;
+	for (int r = SKIP_NONE + 1; r < SKIP_REASONS; r++) {
+		skips[n].reason = skip_reason_names[r];
+		skips[n++].count = t->walk.skipped[r];
+	}
+	return n;
+}
+
+/*
+ * The end of the run's output: --json's summary record, or --stats in
+ * ripgrep's words on standard output after a blank line (with --files,
+ * the count of names listed), then the reasons files were skipped.
+ */
+static void
+print_run_stats(const struct options *o, const struct run_totals *t)
+{
+	struct print_skip skips[SKIP_REASONS];
+	size_t nskips = skip_counts(t, skips);
+	unsigned long long total = print_stats_clock() - t->started;
+	struct outbuf out = OUTBUF_INIT;
+
+	if (o->json_summary) {
+		json_write_summary(&out, &t->print, total, skips, nskips);
+	} else if (o->files_mode) {
+		outbuf_putc(&out, '\n');
+		outbuf_put_uint(&out, t->walk.selected);
+		outbuf_puts(&out, " files listed\n");
+		print_stats_skips(&out, skips, nskips);
+	} else {
+		outbuf_putc(&out, '\n');
+		print_stats_text(&out, &t->print, total, skips, nskips);
+	}
+	outbuf_write_fd(&out, STDOUT_FILENO);
+	outbuf_free(&out);
 }
 
 /*
@@ -344,6 +371,7 @@ main(int argc, char **argv)
 	signals_start();
 	mapguard_install();
 	memset(&totals, 0, sizeof(totals));
+	totals.started = print_stats_clock();
 	/* A script run through a grep link must not see isogrep's config. */
 	if (!cli_grep_mode(argc, argv))
 		argv = config_apply(argc, argv, &argc, err, sizeof(err));
@@ -402,12 +430,12 @@ main(int argc, char **argv)
 	    filter_plan_skips_operand(plan, opts.paths[0], false))
 		; /* --include/--exclude left out the one file named */
 	else if (single)
-		totals.selected = search_direct(&opts, &setup);
+		totals.selected = search_direct(&opts, &setup, &totals);
 	else
 		search_parallel(&opts, &setup, plan, &totals);
 
-	if (opts.stats)
-		print_stats(&opts, &totals);
+	if (opts.stats || opts.json_summary)
+		print_run_stats(&opts, &totals);
 	else if (!single && !opts.grep_mode && has_directory_input(&opts))
 		hint_nothing_searched(&totals);
 	filter_plan_free(plan);

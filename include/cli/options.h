@@ -33,6 +33,7 @@ struct options {
 	bool type_list;
 	bool files_mode;       /* --files: list, do not search */
 	bool stats;            /* --stats */
+	bool json_summary;     /* --json: a summary record ends the run */
 
 	const char **paths;    /* the inputs; "-" is standard input */
 	size_t npaths;

@@ -16,6 +16,7 @@ enum output_mode {
 	OUTPUT_FILES_WITH,    /* -l */
 	OUTPUT_FILES_WITHOUT, /* -L */
 	OUTPUT_QUIET,         /* -q */
+	OUTPUT_JSON,          /* --json */
 };
 
 /*
@@ -37,6 +38,7 @@ struct print_config {
 	bool null_sep;      /* -0 */
 	bool escape;        /* output is a terminal: make controls visible */
 	bool initial_tab;   /* -T (grep mode) */
+	bool stats;         /* --stats: the sinks count matches and bytes */
 	enum encoding_check encoding;
 };
 

@@ -30,6 +30,7 @@ struct sink_line {
 	size_t len;
 	unsigned long long number; /* 1-based; 0 unless the sink wants them */
 	unsigned long long offset; /* of its first byte in the input */
+	bool newline;              /* a newline ends it in the input */
 };
 
 enum sink_context {
@@ -43,9 +44,12 @@ struct sink_end {
 	bool binary_matched;   /* a selected line lay in binary data */
 	bool binary_counted;   /* ... and all of those were counted */
 	unsigned long long binary_lines; /* selected lines in binary data */
+	/* Bytes looked at: up to the last selected line when -m stopped. */
+	unsigned long long bytes_searched;
 };
 
 struct sink;
+struct print_stats; /* print/stats.h: what the sinks count */
 
 struct sink_ops {
 	void (*begin)(struct sink *k, const char *path);
@@ -84,6 +88,11 @@ struct sink {
 	 */
 	const struct matcher *matcher;
 	struct matcher_scratch *scratch;
+	/*
+	 * Where the sink adds each input's counts (--stats, --json), or
+	 * NULL; owned by the isolate that made the sink.
+	 */
+	struct print_stats *stats;
 };
 
 /*

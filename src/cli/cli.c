@@ -525,7 +525,15 @@ apply_flag(struct parse_state *st, const struct flag *f, const char *arg)
 			diag_fatal("invalid argument '%s' for --sort: expected "
 			    "'path' or 'none'", arg);
 		break;
-	case FLAG_STATS: o->stats = true; break;
+	case FLAG_STATS:
+		o->stats = true;
+		o->print.stats = true;
+		break;
+	/* As in ripgrep, the last of --json, -c, -l, -L, --files wins. */
+	case FLAG_JSON:
+		o->print.output = OUTPUT_JSON;
+		o->files_mode = false;
+		break;
 	case FLAG_INCLUDE: add_file_glob(o, arg, true); break;
 	case FLAG_EXCLUDE: add_file_glob(o, arg, false); break;
 	case FLAG_EXCLUDE_FROM: add_exclude_file(o, arg); break;
@@ -732,6 +740,11 @@ cli_parse(int argc, char **argv, struct options *opts)
 		positional++;
 		npositional--;
 	}
+	/* --json -q: no records, but the summary (as ripgrep). */
+	opts->json_summary = opts->print.output == OUTPUT_JSON &&
+	    !opts->files_mode;
+	if (opts->json_summary)
+		opts->print.stats = true;
 	if (st.quiet)
 		opts->print.output = OUTPUT_QUIET;
 	if (opts->grep_mode) {

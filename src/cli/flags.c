@@ -131,6 +131,9 @@ const struct flag flag_table[] = {
 	    "'path': output sorted by path; 'none': as found", 0},
 	{0, "stats", NULL, FLAG_STATS,
 	    "print counts of files searched and skipped, by reason", 0},
+	{0, "json", NULL, FLAG_JSON,
+	    "print results as JSON Lines, in ripgrep's schema (the last of "
+	    "--json, -c, -l, -L and --files wins)", FLAG_ISOGREP_ONLY},
 	{'I', "ignore-binary", NULL, FLAG_WITHOUT_MATCH,
 	    "skip binary files, named ones too (--binary-files=without-match)", 0},
 	{0, "binary-files", "TYPE", FLAG_BINARY_FILES,

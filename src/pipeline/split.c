@@ -75,6 +75,7 @@ struct split_worker {
 	struct collector *reply; /* NULL: nothing is printed per segment */
 	size_t taken;            /* the segment it holds, or SIZE_MAX */
 	struct region_result total;
+	struct print_stats stats; /* --stats: its sink's counts */
 };
 
 static void
@@ -228,6 +229,7 @@ search_segments(struct split_worker *w, struct searcher *s, struct outbuf *out)
 		w->total.selected += res.selected;
 		w->total.binary_lines += res.binary_lines;
 		w->total.binary_matched |= res.binary_matched;
+		w->total.bytes_searched += res.bytes_searched;
 		send_segment(w, k, out);
 		release_segment(sh, k);
 	}
@@ -247,6 +249,8 @@ split_worker_main(struct pipeline_worker *pw)
 	w->reply = pw->reply;
 	w->taken = SIZE_MAX;
 	searcher_init(&s, sh->setup->select, sh->setup->matcher, sink);
+	if (sh->setup->print->stats)
+		sink->stats = &w->stats;
 	if (sigsetjmp(jb, 0) == 0) {
 		mapguard_arm(&jb);
 		search_segments(w, &s, &out);
@@ -356,7 +360,7 @@ map_file(const char *path, const struct stat *out_st, size_t *len)
 /* Run the workers (and the printer), then sum up what they found. */
 static void
 run_workers(struct split_shared *sh, unsigned workers,
-    struct region_result *total)
+    struct region_result *total, struct print_stats *stats)
 {
 	struct split_worker *w = xcalloc(workers, sizeof(*w));
 	struct pipeline_config pc = {
@@ -374,13 +378,16 @@ run_workers(struct split_shared *sh, unsigned workers,
 		total->selected += w[i].total.selected;
 		total->binary_lines += w[i].total.binary_lines;
 		total->binary_matched |= w[i].total.binary_matched;
+		total->bytes_searched += w[i].total.bytes_searched;
+		if (stats != NULL)
+			print_stats_add(stats, &w[i].stats);
 	}
 	free(w);
 }
 
 bool
 split_search(const struct search_setup *setup, const char *path,
-    unsigned workers, unsigned long long *selected)
+    unsigned workers, unsigned long long *selected, struct print_stats *stats)
 {
 	const struct stat *out_st = setup->input.out;
 	struct split_shared sh;
@@ -407,7 +414,7 @@ split_search(const struct search_setup *setup, const char *path,
 	if (workers > sh.nseg)
 		workers = (unsigned)sh.nseg;
 
-	run_workers(&sh, workers, &total);
+	run_workers(&sh, workers, &total, stats);
 	if (atomic_load(&sh.shrank))
 		diag_file_message(path, "file shrank while it was read");
 	else if (!cancel_requested()) {
@@ -417,6 +424,7 @@ split_search(const struct search_setup *setup, const char *path,
 		    setup->with_filename, &out);
 
 		searcher_init(&s, setup->select, setup->matcher, sink);
+		sink->stats = stats;
 		searcher_finish_regions(&s, path, &total);
 		outbuf_write_fd(&out, STDOUT_FILENO);
 		searcher_free(&s);

@@ -96,6 +96,8 @@ worker_main(struct pipeline_worker *pw)
 	void *msg;
 
 	searcher_init(&s, setup->select, setup->matcher, sink);
+	if (setup->print->stats)
+		sink->stats = &w->stats;
 	if (sh->sorted)
 		s.flush = send_part;
 	while (port_recv(pw->work, &msg)) {

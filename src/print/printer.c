@@ -12,6 +12,7 @@
 #include "print/printer.h"
 
 #include "base/escape.h"
+#include "print/json.h"
 #include "print/standard.h"
 #include "print/summary.h"
 
@@ -21,6 +22,8 @@ printer_sink_new(const struct print_config *pc, bool with_filename,
 {
 	if (pc->output == OUTPUT_LINES)
 		return standard_sink_new(pc, with_filename, out);
+	if (pc->output == OUTPUT_JSON)
+		return json_sink_new(pc, out);
 	return summary_sink_new(pc, with_filename, out);
 }
 

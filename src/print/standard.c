@@ -19,6 +19,7 @@
 #include "base/utf8.h"
 #include "base/xmalloc.h"
 #include "print/printer.h"
+#include "print/stats.h"
 
 struct standard_sink {
 	struct sink base;
@@ -28,6 +29,7 @@ struct standard_sink {
 	size_t path_len;
 	struct span_list spans; /* -o: the matches of the current line */
 	bool hidden;            /* a record was not valid UTF-8 (grep mode) */
+	unsigned long long started; /* --stats: when the file began */
 };
 
 static void
@@ -74,32 +76,48 @@ standard_begin(struct sink *k, const char *path)
 	ss->path = path;
 	ss->path_len = strlen(path);
 	ss->hidden = false;
+	if (k->stats != NULL)
+		ss->started = print_stats_clock();
 }
 
 static void
 standard_selected(struct sink *k, const struct sink_line *line)
 {
 	struct standard_sink *ss = (struct standard_sink *)k;
+	size_t mark = k->out->len;
 
-	if (!ss->pc->only_matching) {
-		put_record(ss, line->number, ':', line->text, line->len);
-		return;
-	}
 	/* A failed match ends the list; what was found is still shown. */
-	(void)sink_line_spans(k, line, &ss->spans);
-	for (size_t i = 0; i < ss->spans.len; i++)
-		put_record(ss, line->number, ':',
-		    line->text + ss->spans.v[i].start,
-		    ss->spans.v[i].end - ss->spans.v[i].start);
+	if (ss->pc->only_matching || k->stats != NULL)
+		(void)sink_line_spans(k, line, &ss->spans);
+	if (!ss->pc->only_matching)
+		put_record(ss, line->number, ':', line->text, line->len);
+	else
+		for (size_t i = 0; i < ss->spans.len; i++)
+			put_record(ss, line->number, ':',
+			    line->text + ss->spans.v[i].start,
+			    ss->spans.v[i].end - ss->spans.v[i].start);
+	/*
+	 * Counted as they go, not at the end: the segments of a split file
+	 * (split.h) have lines but no end.
+	 */
+	if (k->stats != NULL) {
+		k->stats->matched_lines++;
+		k->stats->matches += ss->spans.len;
+		k->stats->bytes_printed += k->out->len - mark;
+	}
 }
 
 static void
 standard_context(struct sink *k, const struct sink_line *line,
     enum sink_context kind)
 {
+	struct standard_sink *ss = (struct standard_sink *)k;
+	size_t mark = k->out->len;
+
 	(void)kind;
-	put_record((struct standard_sink *)k, line->number, '-', line->text,
-	    line->len);
+	put_record(ss, line->number, '-', line->text, line->len);
+	if (k->stats != NULL)
+		k->stats->bytes_printed += k->out->len - mark;
 }
 
 static void
@@ -121,6 +139,12 @@ standard_end(struct sink *k, const struct sink_end *end)
 {
 	struct standard_sink *ss = (struct standard_sink *)k;
 
+	if (k->stats != NULL) {
+		struct print_stats file = {0};
+
+		print_stats_end_file(&file, end, ss->started);
+		print_stats_add(k->stats, &file);
+	}
 	if (ss->hidden && !end->binary_matched &&
 	    ss->pc->encoding == ENCODING_BINARY) {
 		diag_file_notice(ss->path, "binary file matches");

@@ -13,26 +13,41 @@
 #include "base/diag.h"
 #include "base/xmalloc.h"
 #include "print/printer.h"
+#include "print/stats.h"
 
 struct summary_sink {
 	struct sink base;
 	const struct print_config *pc;
 	bool with_filename;
 	const char *path;
+	struct print_stats file; /* --stats */
+	struct span_list spans;
+	unsigned long long started;
 };
 
 static void
 summary_begin(struct sink *k, const char *path)
 {
-	((struct summary_sink *)k)->path = path;
+	struct summary_sink *ss = (struct summary_sink *)k;
+
+	ss->path = path;
+	if (k->stats != NULL) {
+		memset(&ss->file, 0, sizeof(ss->file));
+		ss->started = print_stats_clock();
+	}
 }
 
 /* Lines themselves are not wanted: nothing to do for them. */
 static void
 summary_selected(struct sink *k, const struct sink_line *line)
 {
-	(void)k;
-	(void)line;
+	struct summary_sink *ss = (struct summary_sink *)k;
+
+	/* -c --stats asks for the lines only to count their matches. */
+	if (k->stats != NULL) {
+		(void)sink_line_spans(k, line, &ss->spans);
+		ss->file.matches += ss->spans.len;
+	}
 }
 
 static void
@@ -85,13 +100,21 @@ summary_end(struct sink *k, const struct sink_end *end)
 		break;
 	case OUTPUT_LINES:
 	case OUTPUT_QUIET:
+	case OUTPUT_JSON:
 		break;
+	}
+	if (k->stats != NULL) {
+		print_stats_end_file(&ss->file, end, ss->started);
+		ss->file.matched_lines = end->selected;
+		/* ripgrep counts no bytes printed by these formats. */
+		print_stats_add(k->stats, &ss->file);
 	}
 }
 
 static void
 summary_free(struct sink *k)
 {
+	span_list_free(&((struct summary_sink *)k)->spans);
 	free(k);
 }
 
@@ -112,7 +135,8 @@ summary_sink_new(const struct print_config *pc, bool with_filename,
 	struct summary_sink *ss = xcalloc(1, sizeof(*ss));
 
 	ss->base.ops = &summary_ops;
-	ss->base.wants = pc->output == OUTPUT_COUNT ? 0 : SINK_WANTS_FIRST;
+	ss->base.wants = pc->output != OUTPUT_COUNT ? SINK_WANTS_FIRST :
+	    pc->stats ? SINK_WANTS_LINES : 0;
 	ss->base.out = out;
 	ss->pc = pc;
 	ss->with_filename = with_filename;

@@ -51,6 +51,7 @@ struct file_search {
 	bool named;          /* given by the user: a binary file is reported */
 	bool without_match;  /* -I: a binary file, taken as matching nothing */
 	unsigned long long offset;  /* file offset of the current chunk */
+	unsigned long long stop_at; /* -m stopped after this byte, or 0 */
 	unsigned long long printed; /* lines given to the sink so far */
 	unsigned long long line_no; /* number of the line at count_pos */
 	size_t count_pos;
@@ -157,14 +158,18 @@ select_line(struct file_search *fs, const char *buf, struct span line)
 			sl.text = buf + line.start;
 			sl.len = line.end - line.start;
 			sl.offset = fs->offset + line.start;
+			sl.newline = line.end < fs->chunk_len;
 			k->ops->selected(k, &sl);
 			fs->printed++;
 		}
 	} else if (k->wants & SINK_WANTS_FIRST) {
 		fs->done = true;
 	}
-	if (fs->s->sel->has_max_count && fs->selected >= fs->s->sel->max_count)
+	if (fs->s->sel->has_max_count && fs->selected >= fs->s->sel->max_count) {
 		fs->done = true;
+		fs->stop_at = fs->offset + line.end +
+		    (line.end < fs->chunk_len);
+	}
 }
 
 /* Select every line of buf[from, to): the non-matching lines of -v. */
@@ -362,6 +367,7 @@ finish_file(struct file_search *fs)
 		.binary_matched = fs->binary_matched,
 		.binary_counted = fs->binary_summary,
 		.binary_lines = fs->binary_lines,
+		.bytes_searched = fs->stop_at > 0 ? fs->stop_at : fs->offset,
 	};
 
 	fs->k->ops->end(fs->k, &end);
@@ -500,6 +506,7 @@ searcher_search_region(struct searcher *s, struct input *in,
 	res->selected = fs.selected;
 	res->binary_lines = fs.binary_lines;
 	res->binary_matched = fs.binary_matched;
+	res->bytes_searched = fs.offset - at->offset;
 }
 
 void
@@ -512,6 +519,7 @@ searcher_finish_regions(struct searcher *s, const char *path,
 		.binary_lines = total->binary_lines,
 		.binary_matched = total->binary_matched,
 		.binary_summary = s->sel->binary,
+		.offset = total->bytes_searched,
 	};
 
 	begin_file(&fs);
