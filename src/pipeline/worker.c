@@ -72,9 +72,11 @@ search_entry(struct worker *w, struct searcher *s, struct worker_out *wo,
 	}
 	w->selected += res.selected;
 	w->matched += res.selected > 0;
-	if (res.skipped_binary)
+	/* ripgrep counts a binary file passed by as a search of no bytes. */
+	if (res.skipped_binary) {
 		w->binary++;
-	else
+		w->stats.searches++;
+	} else
 		w->searched++;
 	/* -q: the answer is known; nothing else needs to run. */
 	if (sh->setup->print->output == OUTPUT_QUIET && res.selected > 0)
