@@ -25,6 +25,7 @@
 #include "match/matcher.h"
 #include "pipeline/dispatch.h"
 #include "pipeline/listing.h"
+#include "pipeline/order.h"
 #include "pipeline/pipeline.h"
 #include "pipeline/search_setup.h"
 #include "pipeline/split.h"
@@ -182,6 +183,31 @@ fill_walker_config(struct walker_config *wc, const struct options *o,
 	wc->workers = workers;
 }
 
+/*
+ * Walk, handing each selected entry to emit(ctx, ...) in the order
+ * --sort/--sortr ask: as found, or for a sort by metadata (or reversed)
+ * the whole walk held and sorted first (order.h).
+ */
+static void
+walk_in_order(struct walker_config *wc, struct walker_stats *stats,
+    walker_emit emit, void *ctx)
+{
+	struct order *o;
+
+	if (!order_needs_walk(wc->walk)) {
+		wc->emit = emit;
+		wc->ctx = ctx;
+		walker_run(wc, stats);
+		return;
+	}
+	o = order_new(wc->walk);
+	wc->emit = order_add;
+	wc->ctx = o;
+	walker_run(wc, stats);
+	order_replay(o, emit, ctx);
+	order_free(o);
+}
+
 /* The walk, feeding the workers' work port. */
 struct walk_feed {
 	struct walker_config wc;
@@ -195,9 +221,7 @@ feed_walk(struct port *work, void *ctx)
 	struct dispatch d;
 
 	dispatch_init(&d, work);
-	f->wc.emit = dispatch_emit;
-	f->wc.ctx = &d;
-	walker_run(&f->wc, f->stats);
+	walk_in_order(&f->wc, f->stats, dispatch_emit, &d);
 	dispatch_flush(&d);
 }
 
@@ -207,7 +231,7 @@ search_parallel(const struct options *o, const struct search_setup *setup,
 {
 	unsigned n = worker_count(o);
 	struct worker_shared shared = {
-		.setup = setup, .sorted = o->walk.sort == SORT_PATH,
+		.setup = setup, .sorted = o->walk.sort != SORT_NONE,
 	};
 	struct worker *workers = xcalloc(n, sizeof(*workers));
 	struct walk_feed feed = {.stats = &t->walk};
@@ -216,7 +240,7 @@ search_parallel(const struct options *o, const struct search_setup *setup,
 		.args = workers, .arg_size = sizeof(*workers),
 		.work_capacity = 2 * (size_t)n + 2,
 		.feed = feed_walk, .feed_ctx = &feed,
-		.print = true, .sorted = o->walk.sort == SORT_PATH,
+		.print = true, .sorted = o->walk.sort != SORT_NONE,
 		.reply_capacity = 256,
 	};
 
@@ -243,9 +267,7 @@ list_files(const struct options *o, const struct filter_plan *plan,
 
 	listing_init(&l, o->print.null_sep, o->print.escape);
 	fill_walker_config(&wc, o, plan, 0);
-	wc.emit = listing_emit;
-	wc.ctx = &l;
-	walker_run(&wc, &t->walk);
+	walk_in_order(&wc, &t->walk, listing_emit, &l);
 	listing_finish(&l);
 	t->selected = t->walk.selected;
 }

@@ -127,8 +127,11 @@ const struct flag flag_table[] = {
 	    "grep's: --exclude each GLOB of FILE, one per line", 0},
 	{0, "exclude-dir", "GLOB", FLAG_EXCLUDE_DIR,
 	    "grep's: do not enter directories whose name matches GLOB", 0},
-	{0, "sort", "ORDER", FLAG_SORT,
-	    "'path': output sorted by path; 'none': as found", 0},
+	{0, "sort", "KEY", FLAG_SORT,
+	    "output sorted by KEY, ascending: path, modified, accessed, "
+	    "created, size (none: as found); the search stays parallel", 0},
+	{0, "sortr", "KEY", FLAG_SORTR,
+	    "output sorted by KEY, descending (as --sort)", 0},
 	{0, "stats", NULL, FLAG_STATS,
 	    "print counts of files searched and skipped, by reason", 0},
 	{0, "json", NULL, FLAG_JSON,
