@@ -21,7 +21,6 @@ struct summary_sink {
 	bool with_filename;
 	const char *path;
 	struct print_stats file; /* --stats */
-	struct span_list spans;
 	unsigned long long started;
 };
 
@@ -41,13 +40,8 @@ summary_begin(struct sink *k, const char *path)
 static void
 summary_selected(struct sink *k, const struct sink_line *line)
 {
-	struct summary_sink *ss = (struct summary_sink *)k;
-
-	/* -c --stats asks for the lines only to count their matches. */
-	if (k->stats != NULL) {
-		(void)sink_line_spans(k, line, &ss->spans);
-		ss->file.matches += ss->spans.len;
-	}
+	(void)k;
+	(void)line;
 }
 
 static void
@@ -114,7 +108,6 @@ summary_end(struct sink *k, const struct sink_end *end)
 static void
 summary_free(struct sink *k)
 {
-	span_list_free(&((struct summary_sink *)k)->spans);
 	free(k);
 }
 
@@ -135,8 +128,12 @@ summary_sink_new(const struct print_config *pc, bool with_filename,
 	struct summary_sink *ss = xcalloc(1, sizeof(*ss));
 
 	ss->base.ops = &summary_ops;
-	ss->base.wants = pc->output != OUTPUT_COUNT ? SINK_WANTS_FIRST :
-	    pc->stats ? SINK_WANTS_LINES : 0;
+	/*
+	 * Not the lines, even for --stats: asking for them would change how
+	 * the searcher treats binary data, and so the counts.  --stats then
+	 * has no count of matches (ripgrep's has).
+	 */
+	ss->base.wants = pc->output == OUTPUT_COUNT ? 0 : SINK_WANTS_FIRST;
 	ss->base.out = out;
 	ss->pc = pc;
 	ss->with_filename = with_filename;
