@@ -871,7 +871,8 @@ make_sizes()
 	assert_status 0
 	assert_no_stderr
 	[ "${lines[0]}" = 'd/a.txt:foo a' ]
-	assert_line "$output" '2 files searched'
+	# As ripgrep counts: the binary file passed by is a search too.
+	assert_line "$output" '3 files searched'
 	assert_line "$output" '1 files skipped: ignored'
 	assert_line "$output" '2 files skipped: hidden'
 	assert_line "$output" '1 files skipped: binary'
