@@ -97,13 +97,19 @@ for line in open("iso.json", "rb"):
 	assert_contains "$output" '"type":"summary"'
 }
 
-@test "--json: many files, sorted by path, in ripgrep's order" {
+@test "--json: many files, sorted by path and by time, in ripgrep's order" {
 	need_rg
 	for i in $(seq 1 60); do
 		mkfile "m/d$((i % 7))/f$i" "line one $i" "needle $i" "needle again $i"
 	done
 	same_json --json needle m
 	same_json --ordered --json --sort path needle m
+	# Distinct modification times, not in path order.
+	for i in $(seq 1 60); do
+		touch -d "@$((1600000000 + i * 7919 % 60 * 100))" "m/d$((i % 7))/f$i"
+	done
+	same_json --ordered --json --sort modified needle m
+	same_json --ordered --json --sortr modified needle m
 }
 
 @test "--json: a big file (searched whole, not split) with -j2" {
