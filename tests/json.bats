@@ -112,7 +112,7 @@ for line in open("iso.json", "rb"):
 	same_json --ordered --json --sortr modified needle m
 }
 
-@test "--json: a big file (searched whole, not split) with -j2" {
+@test "--json: a big file (searched whole, not split) with -j2; --stats split" {
 	need_rg
 	# Over SPLIT_MIN (32 MiB), which would split a plain search.
 	awk 'BEGIN { for (i = 0; i < 700000; i++)
@@ -121,6 +121,11 @@ for line in open("iso.json", "rb"):
 	awk 'NR == 300000 { print "a needle in the middle" } { print }' big.txt >big2.txt
 	same_json --ordered -j2 --json needle big2.txt
 	same_json --ordered -j2 --json -v 0 big2.txt
+	# --stats over the split (a plain search is split across workers).
+	local want='^[0-9]+ (matches|matched lines|files contained matches|files searched|bytes printed|bytes searched)$'
+	"$RG" -j2 --stats needle big2.txt | command grep -E "$want" >rg.out
+	"$ISOGREP" -j2 --stats needle big2.txt | command grep -E "$want" >iso.out
+	cmp iso.out rg.out
 }
 
 @test "--json and -c, -l, --files, -L: the last one wins, as in ripgrep" {
