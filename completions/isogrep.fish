@@ -57,7 +57,7 @@ complete -c isogrep -l exclude-from -r -d 'grep\'s: --exclude each GLOB of FILE,
 complete -c isogrep -l exclude-dir -r -d 'grep\'s: do not enter directories whose name matches GLOB'
 complete -c isogrep -l sort -r -d 'output sorted by KEY, ascending: path, modified, accessed, created, size (none: as found); the search stays parallel'
 complete -c isogrep -l sortr -r -d 'output sorted by KEY, descending (as --sort)'
-complete -c isogrep -l stats -d 'print counts of files searched and skipped, by reason'
+complete -c isogrep -l stats -d 'after the results, ripgrep\'s counts (matches, lines, files, bytes, seconds) and the files skipped, by reason'
 complete -c isogrep -l json -d 'print results as JSON Lines, in ripgrep\'s schema (the last of --json, -c, -l, -L and --files wins)'
 complete -c isogrep -s I -l ignore-binary -d 'skip binary files, named ones too (--binary-files=without-match)'
 complete -c isogrep -l binary-files -r -d 'binary files: \'binary\' (report), \'text\' (-a), \'without-match\' (-I)'

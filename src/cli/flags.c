@@ -133,7 +133,8 @@ const struct flag flag_table[] = {
 	{0, "sortr", "KEY", FLAG_SORTR,
 	    "output sorted by KEY, descending (as --sort)", 0},
 	{0, "stats", NULL, FLAG_STATS,
-	    "print counts of files searched and skipped, by reason", 0},
+	    "after the results, ripgrep's counts (matches, lines, files, "
+	    "bytes, seconds) and the files skipped, by reason", 0},
 	{0, "json", NULL, FLAG_JSON,
 	    "print results as JSON Lines, in ripgrep's schema (the last of "
 	    "--json, -c, -l, -L and --files wins)", FLAG_ISOGREP_ONLY},
