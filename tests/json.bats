@@ -112,7 +112,7 @@ for line in open("iso.json", "rb"):
 	same_json --ordered --json --sortr modified needle m
 }
 
-@test "--json: a big file (searched whole, not split) with -j2; --stats split" {
+@test "--json: a big file split across workers (-j2), and --stats over it" {
 	need_rg
 	# Over SPLIT_MIN (32 MiB), which would split a plain search.
 	awk 'BEGIN { for (i = 0; i < 700000; i++)
@@ -121,6 +121,18 @@ for line in open("iso.json", "rb"):
 	awk 'NR == 300000 { print "a needle in the middle" } { print }' big.txt >big2.txt
 	same_json --ordered -j2 --json needle big2.txt
 	same_json --ordered -j2 --json -v 0 big2.txt
+	same_json --ordered -j2 --json absent big2.txt
+	same_json --ordered -j3 --json '^0000[0-4]' big2.txt
+	# Binary data late in the file (ripgrep prints a named binary file
+	# whole): the records before it, and its offset.
+	{ head -n 400000 big2.txt; printf 'x\0y\n'; tail -n 300001 big2.txt; } >bin.txt
+	run --separate-stderr "$ISOGREP" -j2 --json needle bin.txt
+	assert_status 0
+	[ "${#lines[@]}" -eq 4 ]
+	assert_contains "${lines[1]}" '"line_number":300000,'
+	local nul
+	nul=$(python3 -c 'print(open("bin.txt", "rb").read().index(b"\0"))')
+	assert_contains "${lines[2]}" "{\"type\":\"end\",\"data\":{\"path\":{\"text\":\"bin.txt\"},\"binary_offset\":$nul,"
 	# --stats over the split (a plain search is split across workers).
 	local want='^[0-9]+ (matches|matched lines|files contained matches|files searched|bytes printed|bytes searched)$'
 	"$RG" -j2 --stats needle big2.txt | command grep -E "$want" >rg.out

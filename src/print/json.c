@@ -28,6 +28,9 @@ struct json_sink {
 	unsigned long long started;
 	struct print_stats file;
 	struct span_list spans;
+	bool segments;          /* searching segments: no begin, no end */
+	bool preset;            /* the next file's records were counted */
+	struct json_split preset_file;
 };
 
 /* The JSON string body of s[0, len): serde_json's escapes. */
@@ -129,13 +132,22 @@ json_begin(struct sink *k, const char *path)
 	js->binary = false;
 	memset(&js->file, 0, sizeof(js->file));
 	js->started = print_stats_clock();
+	if (js->preset) {
+		/* The end of a split file: its segments made the records. */
+		js->preset = false;
+		js->begun = js->preset_file.begun;
+		js->binary = js->preset_file.binary;
+		js->binary_offset = js->preset_file.binary_offset;
+		js->file = js->preset_file.records;
+		js->started = js->preset_file.started;
+	}
 }
 
 /* The begin record, before a file's first record. */
 static void
 begin_once(struct json_sink *js)
 {
-	if (js->begun)
+	if (js->begun || js->segments)
 		return;
 	js->begun = true;
 	put_head(js, "begin");
@@ -285,6 +297,41 @@ json_sink_new(const struct print_config *pc, struct outbuf *out)
 	js->base.out = out;
 	js->pc = pc;
 	return &js->base;
+}
+
+void
+json_sink_segments(struct sink *k)
+{
+	((struct json_sink *)k)->segments = true;
+}
+
+void
+json_sink_take_segment(struct sink *k, struct json_split *seg)
+{
+	struct json_sink *js = (struct json_sink *)k;
+
+	memset(seg, 0, sizeof(*seg));
+	seg->records = js->file;
+	seg->binary = js->binary;
+	seg->binary_offset = js->binary_offset;
+	memset(&js->file, 0, sizeof(js->file));
+}
+
+void
+json_write_begin(struct outbuf *out, const char *path)
+{
+	outbuf_puts(out, "{\"type\":\"begin\",\"data\":{\"path\":");
+	put_data(out, path, strlen(path));
+	outbuf_puts(out, "}}\n");
+}
+
+void
+json_sink_preset(struct sink *k, const struct json_split *file)
+{
+	struct json_sink *js = (struct json_sink *)k;
+
+	js->preset = true;
+	js->preset_file = *file;
 }
 
 void
