@@ -25,11 +25,14 @@
 #include "match/matcher.h"
 #include "pipeline/dispatch.h"
 #include "pipeline/listing.h"
+#include "pipeline/order.h"
 #include "pipeline/pipeline.h"
 #include "pipeline/search_setup.h"
 #include "pipeline/split.h"
 #include "pipeline/worker.h"
+#include "print/json.h"
 #include "print/printer.h"
+#include "print/stats.h"
 #include "runtime/mapguard.h"
 #include "runtime/signals.h"
 #include "search/decompress.h"
@@ -184,8 +187,19 @@ worker_count(const struct options *o)
 	return n > 0 ? (unsigned)n : 1;
 }
 
+/* What a whole run saw, for --stats and the "nothing searched" hint. */
+struct run_totals {
+	struct walker_stats walk;
+	unsigned long long selected; /* lines */
+	unsigned long long searched; /* files */
+	unsigned long long matched;  /* files */
+	struct print_stats print;    /* --stats, --json: the sinks' counts */
+	unsigned long long started;  /* print_stats_clock() at the start */
+};
+
 static unsigned long long
-search_direct(const struct options *o, const struct search_setup *setup)
+search_direct(const struct options *o, const struct search_setup *setup,
+    struct run_totals *t)
 {
 	struct searcher s;
 	struct outbuf out = OUTBUF_INIT;
@@ -200,7 +214,8 @@ search_direct(const struct options *o, const struct search_setup *setup)
 	 * which each segment's sink would repeat.
 	 */
 	if (!(setup->print->heading == 1 && setup->with_filename) &&
-	    split_search(setup, o->paths[0], worker_count(o), &selected))
+	    split_search(setup, o->paths[0], worker_count(o), &selected,
+	    setup->print->stats ? &t->print : NULL))
 		return selected;
 	/* Searched alone, a big file is mapped rather than read. */
 	direct.input.may_map = !o->select.null_data; /* reader.h */
@@ -212,6 +227,8 @@ search_direct(const struct options *o, const struct search_setup *setup)
 		direct.with_filename = true;
 	sink = printer_sink_new(setup->print, direct.with_filename, &out);
 	searcher_init(&s, setup->select, setup->matcher, sink);
+	if (setup->print->stats)
+		sink->stats = &t->print;
 	s.flush = flush_stdout;
 	s.flush_when = setup->flush_when;
 	members_search(&s, &in, &setup->members, &res);
@@ -232,14 +249,6 @@ search_direct(const struct options *o, const struct search_setup *setup)
 	return res.selected;
 }
 
-/* What a whole run saw, for --stats and the "nothing searched" hint. */
-struct run_totals {
-	struct walker_stats walk;
-	unsigned long long selected; /* lines */
-	unsigned long long searched; /* files */
-	unsigned long long matched;  /* files */
-};
-
 static void
 fill_walker_config(struct walker_config *wc, const struct options *o,
     const struct filter_plan *plan, unsigned workers)
@@ -251,6 +260,31 @@ fill_walker_config(struct walker_config *wc, const struct options *o,
 	wc->strip_dot_slash = o->implicit_root;
 	wc->plan = plan;
 	wc->workers = workers;
+}
+
+/*
+ * Walk, handing each selected entry to emit(ctx, ...) in the order
+ * --sort/--sortr ask: as found, or for a sort by metadata (or reversed)
+ * the whole walk held and sorted first (order.h).
+ */
+static void
+walk_in_order(struct walker_config *wc, struct walker_stats *stats,
+    walker_emit emit, void *ctx)
+{
+	struct order *o;
+
+	if (!order_needs_walk(wc->walk)) {
+		wc->emit = emit;
+		wc->ctx = ctx;
+		walker_run(wc, stats);
+		return;
+	}
+	o = order_new(wc->walk);
+	wc->emit = order_add;
+	wc->ctx = o;
+	walker_run(wc, stats);
+	order_replay(o, emit, ctx);
+	order_free(o);
 }
 
 /* The walk, feeding the workers' work port. */
@@ -266,9 +300,7 @@ feed_walk(struct port *work, void *ctx)
 	struct dispatch d;
 
 	dispatch_init(&d, work);
-	f->wc.emit = dispatch_emit;
-	f->wc.ctx = &d;
-	walker_run(&f->wc, f->stats);
+	walk_in_order(&f->wc, f->stats, dispatch_emit, &d);
 	dispatch_flush(&d);
 }
 
@@ -278,7 +310,7 @@ search_parallel(const struct options *o, const struct search_setup *setup,
 {
 	unsigned n = worker_count(o);
 	struct worker_shared shared = {
-		.setup = setup, .sorted = o->walk.sort == SORT_PATH,
+		.setup = setup, .sorted = o->walk.sort != SORT_NONE,
 	};
 	struct worker *workers = xcalloc(n, sizeof(*workers));
 	struct walk_feed feed = {.stats = &t->walk};
@@ -287,7 +319,7 @@ search_parallel(const struct options *o, const struct search_setup *setup,
 		.args = workers, .arg_size = sizeof(*workers),
 		.work_capacity = 2 * (size_t)n + 2,
 		.feed = feed_walk, .feed_ctx = &feed,
-		.print = true, .sorted = o->walk.sort == SORT_PATH,
+		.print = true, .sorted = o->walk.sort != SORT_NONE,
 		.reply_capacity = 256,
 		.lead = setup->file_lead, .lead_len = setup->file_lead_len,
 	};
@@ -301,6 +333,7 @@ search_parallel(const struct options *o, const struct search_setup *setup,
 		t->searched += workers[i].searched;
 		t->matched += workers[i].matched;
 		t->walk.skipped[SKIP_BINARY] += workers[i].binary;
+		print_stats_add(&t->print, &workers[i].stats);
 	}
 	free(workers);
 }
@@ -314,34 +347,50 @@ list_files(const struct options *o, const struct filter_plan *plan,
 
 	listing_init(&l, o->print.null_sep, o->print.escape);
 	fill_walker_config(&wc, o, plan, 0);
-	wc.emit = listing_emit;
-	wc.ctx = &l;
-	walker_run(&wc, &t->walk);
+	walk_in_order(&wc, &t->walk, listing_emit, &l);
 	listing_finish(&l);
 	t->selected = t->walk.selected;
 }
 
-static void
-print_stats(const struct options *o, const struct run_totals *t)
+/* isogrep's reasons for skipping files, for --stats and --json. */
+static size_t
+skip_counts(const struct run_totals *t, struct print_skip *skips)
 {
-	char msg[2048];
-	int len = 0;
+	size_t n = 0;
 
-	if (o->files_mode)
-		len += snprintf(msg + len, sizeof(msg) - (size_t)len,
-		    "%llu files listed\n", t->walk.selected);
-	else
-		len += snprintf(msg + len, sizeof(msg) - (size_t)len,
-		    "%llu files searched\n%llu files with selected lines\n"
-		    "%llu lines selected\n", t->searched, t->matched,
-		    t->selected);
-	for (int r = SKIP_NONE + 1; r < SKIP_REASONS; r++)
-		len += snprintf(msg + len, sizeof(msg) - (size_t)len,
-		    "%llu files skipped: %s\n", t->walk.skipped[r],
-		    skip_reason_names[r]);
-	fflush(stdout);
-	if (write(STDERR_FILENO, msg, (size_t)len) < 0)
-		return;
+	for (int r = SKIP_NONE + 1; r < SKIP_REASONS; r++) {
+		skips[n].reason = skip_reason_names[r];
+		skips[n++].count = t->walk.skipped[r];
+	}
+	return n;
+}
+
+/*
+ * The end of the run's output: --json's summary record, or --stats in
+ * ripgrep's words on standard output after a blank line (with --files,
+ * the count of names listed), then the reasons files were skipped.
+ */
+static void
+print_run_stats(const struct options *o, const struct run_totals *t)
+{
+	struct print_skip skips[SKIP_REASONS];
+	size_t nskips = skip_counts(t, skips);
+	unsigned long long total = print_stats_clock() - t->started;
+	struct outbuf out = OUTBUF_INIT;
+
+	if (o->json_summary) {
+		json_write_summary(&out, &t->print, total, skips, nskips);
+	} else if (o->files_mode) {
+		outbuf_putc(&out, '\n');
+		outbuf_put_uint(&out, t->walk.selected);
+		outbuf_puts(&out, " files listed\n");
+		print_stats_skips(&out, skips, nskips);
+	} else {
+		outbuf_putc(&out, '\n');
+		print_stats_text(&out, &t->print, total, skips, nskips);
+	}
+	outbuf_write_fd(&out, STDOUT_FILENO);
+	outbuf_free(&out);
 }
 
 /*
@@ -431,6 +480,7 @@ main(int argc, char **argv)
 	signals_start();
 	mapguard_install();
 	memset(&totals, 0, sizeof(totals));
+	totals.started = print_stats_clock();
 	/* A script run through a grep link must not see isogrep's config. */
 	if (!cli_grep_mode(argc, argv))
 		argv = config_apply(argc, argv, &argc, err, sizeof(err));
@@ -509,12 +559,12 @@ main(int argc, char **argv)
 	    filter_plan_skips_operand(plan, opts.paths[0], false))
 		; /* --include/--exclude left out the one file named */
 	else if (single)
-		totals.selected = search_direct(&opts, &setup);
+		totals.selected = search_direct(&opts, &setup, &totals);
 	else
 		search_parallel(&opts, &setup, plan, &totals);
 
-	if (opts.stats)
-		print_stats(&opts, &totals);
+	if (opts.stats || opts.json_summary)
+		print_run_stats(&opts, &totals);
 	else if (!single && !opts.grep_mode && has_directory_input(&opts))
 		hint_nothing_searched(&totals);
 	filter_plan_free(plan);

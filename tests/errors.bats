@@ -104,7 +104,7 @@ assert_no_raw_controls()
 	# Other messages that quote what the user typed.
 	run --separate-stderr "$ISOGREP" --sort=$'p\e]0;t\a' x f
 	assert_status 2
-	assert_stderr "isogrep: invalid argument 'p^[]0;t^G' for --sort: expected 'path' or 'none'"
+	assert_stderr "isogrep: invalid argument 'p^[]0;t^G' for --sort: expected 'path', 'modified', 'accessed', 'created', 'size' or 'none'"
 	run --separate-stderr "$ISOGREP" $'--no-such\e[2J' x f
 	assert_status 2
 	assert_contains "$stderr" "unknown option '--no-such^[[2J'"

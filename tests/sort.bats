@@ -1,5 +1,6 @@
 #!/usr/bin/env bats
-# --sort=path in bounded memory (issue 9): results that arrive before
+# --sort=path in bounded memory (issue 9), and --sort/--sortr by time and
+# size (issue 12, src/pipeline/order.c).  Results that arrive before
 # their turn are held only up to a budget (src/pipeline/collector.c), after which
 # the workers and the walk wait for the printer; a long output is sent in
 # parts as it is made.  Whatever the waiting, the output is the unsorted
@@ -104,4 +105,130 @@ small_files()
 		assert_no_stderr
 		[ "$output" = "$(cat want)" ] || { echo "-j $j differs"; false; }
 	done
+}
+
+# --- --sort/--sortr by modified, accessed, created, size (issue 12) -----------
+
+RG="$BATS_TEST_DIRNAME/../../shared/peers/rg"
+
+need_rg()
+{
+	[ -x "$RG" ] || skip "ripgrep 15.2 not found at ../shared/peers/rg"
+	"$RG" --version | head -1 | command grep -q '^ripgrep 15\.' ||
+	    skip "../shared/peers/rg is not ripgrep 15"
+}
+
+# meta_tree N: N files under t/ in a few directories, each holding
+# "needle I", with sizes that tie in groups; prints nothing.
+meta_tree()
+{
+	mkdir -p t/a/b t/c
+	local i dir
+	for i in $(seq 1 "$1"); do
+		case $((i % 3)) in 0) dir=t ;; 1) dir=t/a/b ;; *) dir=t/c ;; esac
+		{ echo "needle $i"; head -c $((i % 7 * 10)) /dev/zero | tr '\0' x; echo; } \
+		    >"$dir/f$i"
+	done
+}
+
+# set_times OPTION N: distinct times (touch OPTION -d @SECONDS) in an order
+# that is not the path order, within the last day and after the files'
+# modification time (so that reading them leaves their access time be).
+set_times()
+{
+	local now i
+	now=$(date +%s)
+	command find t -type f | LC_ALL=C sort | while read -r f; do
+		i=${f##*/f}
+		touch "$1" -d "@$((now - 3600 - (i * 37 % 101) * 60))" "$f"
+	done
+}
+
+# same_as_rg ARGS...: isogrep -j2 prints what rg prints, byte for byte.
+same_as_rg()
+{
+	"$RG" "$@" >rg.out 2>&1 || true
+	run --separate-stderr "$ISOGREP" -j2 "$@"
+	assert_no_stderr
+	[ "$output" = "$(cat rg.out)" ] || { echo "differs: $*"; diff <(printf '%s\n' "$output") rg.out; false; }
+}
+
+@test "--sort/--sortr modified and --sortr path: ripgrep's order, searching and listing" {
+	need_rg
+	meta_tree 40
+	touch -m -d '2020-01-01' t/*/ t/a/b
+	set_times -m
+	for key in modified path; do
+		for flag in --sort --sortr; do
+			same_as_rg "$flag" "$key" -n needle t
+			same_as_rg "$flag" "$key" --files t
+		done
+	done
+	same_as_rg --sort modified -c needle t
+}
+
+@test "--sort/--sortr accessed: ripgrep's order" {
+	need_rg
+	meta_tree 30
+	touch -m -d '2020-01-01' $(command find t -type f)
+	# Reading a file whose access time is older than its change time
+	# sets it (relatime): the times are set again before each run.
+	for flag in --sort --sortr; do
+		set_times -a
+		"$RG" "$flag" accessed needle t >rg.out
+		set_times -a
+		run --separate-stderr "$ISOGREP" -j2 "$flag" accessed needle t
+		assert_status 0
+		[ "$output" = "$(cat rg.out)" ] || { echo "$flag differs"; false; }
+	done
+}
+
+# by_key FORMAT [sort options]: the files of t in walk (path) order,
+# stably sorted by stat's FORMAT (a number).
+by_key()
+{
+	local fmt=$1
+	shift
+	"$ISOGREP" --files --sort path t | xargs stat -c "$fmt %n" |
+	    LC_ALL=C sort -s "$@" -k1,1 | cut -d' ' -f2-
+}
+
+@test "--sort/--sortr size (isogrep's): by size, ties in path order" {
+	meta_tree 40
+	run --separate-stderr "$ISOGREP" -j2 --sort size -l needle t
+	assert_status 0
+	[ "$output" = "$(by_key %s -n)" ]
+	run --separate-stderr "$ISOGREP" -j2 --sortr size --files t
+	assert_status 0
+	[ "$output" = "$(by_key %s -rn)" ]
+}
+
+@test "--sort/--sortr created: by birth time where the file system keeps it" {
+	meta_tree 20
+	[ "$(stat -c %W t/f3)" != 0 ] || skip "no birth times on this file system"
+	run --separate-stderr "$ISOGREP" -j2 --sort created -l needle t
+	assert_status 0
+	[ "$output" = "$(by_key %.9W -g)" ]
+	run --separate-stderr "$ISOGREP" -j2 --sortr created -l needle t
+	assert_status 0
+	[ "$output" = "$(by_key %.9W -rg)" ]
+}
+
+@test "--sort modified: -j1, -j2 and -j8 print the same, over many files" {
+	small_files t 1500 3
+	set_times -m
+	"$ISOGREP" -j1 --sort modified -n 'needle \d' t >want
+	[ "$(wc -l <want)" -eq 4500 ]
+	for j in 2 8; do
+		"$ISOGREP" -j "$j" --sort modified -n 'needle \d' t | cmp - want
+	done
+}
+
+@test "--sort and --sortr: a bad key is an error" {
+	run --separate-stderr "$ISOGREP" --sort mtime x .
+	assert_status 2
+	assert_contains "$stderr" "invalid argument 'mtime' for --sort"
+	run --separate-stderr "$ISOGREP" --sortr bogus x .
+	assert_status 2
+	assert_contains "$stderr" "invalid argument 'bogus' for --sortr"
 }

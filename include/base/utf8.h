@@ -15,4 +15,10 @@
  */
 bool utf8_valid(const char *s, size_t len);
 
+/*
+ * RFC 3629 UTF-8 only (at most 4 bytes, up to U+10FFFF), as Rust's
+ * str::from_utf8 judges it: what --json prints as text, not bytes.
+ */
+bool utf8_valid_strict(const char *s, size_t len);
+
 #endif

@@ -34,6 +34,7 @@ struct options {
 	bool files_mode;       /* --files: list, do not search */
 	bool stats;            /* --stats */
 	bool search_zip;       /* -z: compressed files and archives */
+	bool json_summary;     /* --json: a summary record ends the run */
 
 	const char **paths;    /* the inputs; "-" is standard input */
 	size_t npaths;

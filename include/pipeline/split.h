@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "pipeline/search_setup.h"
+#include "print/stats.h"
 
 enum {
 	SPLIT_MIN = 32 * 1024 * 1024, /* smaller files are not worth it */
@@ -20,9 +21,11 @@ enum {
  * `workers` workers, the output byte for byte what one would print.
  * False, having printed nothing, when the file does not qualify (too
  * small, not mappable, -m, -l, -L or -q, lines too long to cut between):
- * then search it the usual way.  *selected: the lines selected.
+ * then search it the usual way.  *selected: the lines selected; stats
+ * (--stats, or NULL) gets the sinks' counts.
  */
 bool split_search(const struct search_setup *setup, const char *path,
-    unsigned workers, unsigned long long *selected);
+    unsigned workers, unsigned long long *selected,
+    struct print_stats *stats);
 
 #endif

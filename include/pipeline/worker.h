@@ -8,6 +8,7 @@
 
 #include "pipeline/pipeline.h"
 #include "pipeline/search_setup.h"
+#include "print/stats.h"
 
 /* Read-only settings every worker shares. */
 struct worker_shared {
@@ -22,6 +23,7 @@ struct worker {
 	unsigned long long searched; /* files searched */
 	unsigned long long matched;  /* files with a selected line */
 	unsigned long long binary;   /* files skipped as binary */
+	struct print_stats stats;    /* --stats, --json: its sink's counts */
 };
 
 /*

@@ -22,6 +22,7 @@ enum output_mode {
 	OUTPUT_FILES_WITH,    /* -l */
 	OUTPUT_FILES_WITHOUT, /* -L */
 	OUTPUT_QUIET,         /* -q */
+	OUTPUT_JSON,          /* --json */
 };
 
 /*
@@ -52,6 +53,7 @@ struct print_config {
 	bool initial_tab;   /* -T (grep mode) */
 	bool null_data;     /* records end in NUL: the searcher swapped NUL
 	                       and '\n' in them; print them back as they were */
+	bool stats;         /* --stats: the sinks count matches and bytes */
 	enum encoding_check encoding;
 
 	/* Terminal output and record shaping (ripgrep's options). */

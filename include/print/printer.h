@@ -2,8 +2,9 @@
  * printer.h - the output formats: one sink each, chosen here.
  *
  * Every byte isogrep prints on stdout is laid out by a sink of this layer
- * (standard.c: lines; summary.c: -c, -l, -L, -q) or by printer_name (the
- * names of --files), so the format of a record is defined in one place.
+ * (standard.c: lines; summary.c: -c, -l, -L, -q; json.c: --json), by
+ * printer_name (the names of --files) or by stats.c (--stats), so the
+ * format of a record is defined in one place.
  */
 #ifndef ISOGREP_PRINTER_H
 #define ISOGREP_PRINTER_H

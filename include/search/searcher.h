@@ -104,6 +104,7 @@ struct region_result {
 	unsigned long long selected;
 	unsigned long long binary_lines;
 	bool binary_matched;
+	unsigned long long bytes_searched;
 };
 
 /*

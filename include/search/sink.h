@@ -35,6 +35,7 @@ struct sink_line {
 	 * in (-U: a match ending in "\n"), else 0.
 	 */
 	size_t eol;
+	bool newline;              /* a newline ends it in the input */
 };
 
 enum sink_context {
@@ -48,9 +49,12 @@ struct sink_end {
 	bool binary_matched;   /* a selected line lay in binary data */
 	bool binary_counted;   /* ... and all of those were counted */
 	unsigned long long binary_lines; /* selected lines in binary data */
+	/* Bytes looked at: up to the last selected line when -m stopped. */
+	unsigned long long bytes_searched;
 };
 
 struct sink;
+struct print_stats; /* print/stats.h: what the sinks count */
 
 struct sink_ops {
 	void (*begin)(struct sink *k, const char *path);
@@ -91,6 +95,11 @@ struct sink {
 	struct matcher_scratch *scratch;
 	/* Set before begin: the input's size if it is a regular file, or -1. */
 	long long input_size;
+	/*
+	 * Where the sink adds each input's counts (--stats, --json), or
+	 * NULL; owned by the isolate that made the sink.
+	 */
+	struct print_stats *stats;
 };
 
 /*

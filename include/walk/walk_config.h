@@ -15,6 +15,10 @@
 enum sort_mode {
 	SORT_NONE, /* stream results as they are found */
 	SORT_PATH, /* by path, component by component */
+	SORT_MODIFIED, /* by the file's times, oldest first */
+	SORT_ACCESSED,
+	SORT_CREATED,
+	SORT_SIZE, /* by size, smallest first (isogrep's addition) */
 };
 
 /* What a directory named on the command line is (grep's -d ACTION). */
@@ -38,7 +42,8 @@ struct walk_config {
 	long max_depth;        /* -1: no limit */
 	bool follow;           /* --follow */
 	bool one_file_system;
-	enum sort_mode sort;   /* SORT_PATH: read directories in order */
+	enum sort_mode sort;   /* any but SORT_NONE: read directories in order */
+	bool sort_reverse;     /* --sortr */
 };
 
 /* Entry kinds for --type-entry, as a bit set. */

@@ -18,8 +18,9 @@ static const uint32_t utf8_min[7] = {
 	0, 0, 0x80, 0x800, 0x10000, 0x200000, 0x4000000,
 };
 
-bool
-utf8_valid(const char *str, size_t len)
+/* The check, with sequences of at most max_n bytes up to max_cp. */
+static bool
+utf8_check(const char *str, size_t len, size_t max_n, uint32_t max_cp)
 {
 	const unsigned char *s = (const unsigned char *)str;
 	size_t i = 0;
@@ -44,7 +45,7 @@ utf8_valid(const char *str, size_t len)
 		if (c < 0xc0 || c > 0xfd)
 			return false; /* a continuation byte, or 0xfe, 0xff */
 		n = c < 0xe0 ? 2 : c < 0xf0 ? 3 : c < 0xf8 ? 4 : c < 0xfc ? 5 : 6;
-		if (len - i < n)
+		if (n > max_n || len - i < n)
 			return false;
 		cp = c & (0x7f >> n);
 		for (size_t k = 1; k < n; k++) {
@@ -52,9 +53,22 @@ utf8_valid(const char *str, size_t len)
 				return false;
 			cp = cp << 6 | (s[i + k] & 0x3f);
 		}
-		if (cp < utf8_min[n] || (cp >= 0xd800 && cp <= 0xdfff))
+		if (cp < utf8_min[n] || (cp >= 0xd800 && cp <= 0xdfff) ||
+		    cp > max_cp)
 			return false;
 		i += n;
 	}
 	return true;
+}
+
+bool
+utf8_valid(const char *str, size_t len)
+{
+	return utf8_check(str, len, 6, 0x7fffffff);
+}
+
+bool
+utf8_valid_strict(const char *str, size_t len)
+{
+	return utf8_check(str, len, 4, 0x10ffff);
 }

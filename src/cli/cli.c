@@ -368,6 +368,30 @@ parse_context(const char *arg)
 }
 
 /* grep's -d ACTION. */
+/* --sort and --sortr: the last one given decides, as in ripgrep. */
+static void
+parse_sort(struct options *o, bool reverse, const char *arg)
+{
+	static const struct {
+		const char *name;
+		enum sort_mode mode;
+	} keys[] = {
+		{"none", SORT_NONE}, {"path", SORT_PATH},
+		{"modified", SORT_MODIFIED}, {"accessed", SORT_ACCESSED},
+		{"created", SORT_CREATED}, {"size", SORT_SIZE},
+	};
+
+	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+		if (strcmp(arg, keys[i].name) == 0) {
+			o->walk.sort = keys[i].mode;
+			o->walk.sort_reverse = reverse;
+			return;
+		}
+	diag_fatal("invalid argument '%s' for --%s: expected 'path', "
+	    "'modified', 'accessed', 'created', 'size' or 'none'", arg,
+	    reverse ? "sortr" : "sort");
+}
+
 static void
 parse_directories(struct options *o, const char *arg)
 {
@@ -699,15 +723,18 @@ apply_flag(struct parse_state *st, const struct flag *f, const char *arg)
 		o->filter.changed_before = parse_when("--changed-before", arg);
 		break;
 	case FLAG_SORT:
-		if (strcmp(arg, "path") == 0)
-			o->walk.sort = SORT_PATH;
-		else if (strcmp(arg, "none") == 0)
-			o->walk.sort = SORT_NONE;
-		else
-			diag_fatal("invalid argument '%s' for --sort: expected "
-			    "'path' or 'none'", arg);
+	case FLAG_SORTR:
+		parse_sort(o, f->id == FLAG_SORTR, arg);
 		break;
-	case FLAG_STATS: o->stats = true; break;
+	case FLAG_STATS:
+		o->stats = true;
+		o->print.stats = true;
+		break;
+	/* As in ripgrep, the last of --json, -c, -l, -L, --files wins. */
+	case FLAG_JSON:
+		o->print.output = OUTPUT_JSON;
+		o->files_mode = false;
+		break;
 	case FLAG_SEARCH_ZIP: o->search_zip = true; break;
 	case FLAG_INCLUDE: add_file_glob(o, arg, true); break;
 	case FLAG_EXCLUDE: add_file_glob(o, arg, false); break;
@@ -929,6 +956,11 @@ cli_parse(int argc, char **argv, struct options *opts)
 		positional++;
 		npositional--;
 	}
+	/* --json -q: no records, but the summary (as ripgrep). */
+	opts->json_summary = opts->print.output == OUTPUT_JSON &&
+	    !opts->files_mode;
+	if (opts->json_summary)
+		opts->print.stats = true;
 	if (st.quiet)
 		opts->print.output = OUTPUT_QUIET;
 	if (!st.have_after)

@@ -127,10 +127,17 @@ const struct flag flag_table[] = {
 	    "grep's: --exclude each GLOB of FILE, one per line", 0},
 	{0, "exclude-dir", "GLOB", FLAG_EXCLUDE_DIR,
 	    "grep's: do not enter directories whose name matches GLOB", 0},
-	{0, "sort", "ORDER", FLAG_SORT,
-	    "'path': output sorted by path; 'none': as found", 0},
+	{0, "sort", "KEY", FLAG_SORT,
+	    "output sorted by KEY, ascending: path, modified, accessed, "
+	    "created, size (none: as found); the search stays parallel", 0},
+	{0, "sortr", "KEY", FLAG_SORTR,
+	    "output sorted by KEY, descending (as --sort)", 0},
 	{0, "stats", NULL, FLAG_STATS,
-	    "print counts of files searched and skipped, by reason", 0},
+	    "after the results, ripgrep's counts (matches, lines, files, "
+	    "bytes, seconds) and the files skipped, by reason", 0},
+	{0, "json", NULL, FLAG_JSON,
+	    "print results as JSON Lines, in ripgrep's schema (the last of "
+	    "--json, -c, -l, -L and --files wins)", FLAG_ISOGREP_ONLY},
 	{'I', "ignore-binary", NULL, FLAG_WITHOUT_MATCH,
 	    "skip binary files, named ones too (--binary-files=without-match)", 0},
 	{0, "binary-files", "TYPE", FLAG_BINARY_FILES,

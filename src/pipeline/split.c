@@ -14,6 +14,12 @@
  * ledger; then it waits until every earlier segment is published (they
  * were taken first, so the wait is short) and searches with that start.
  *
+ * With --json one more thing depends on the segments before: the begin
+ * record goes before the file's first record, so the first segment with
+ * records opens with it.  Each worker publishes whether its segment made
+ * records and waits for the earlier ones' word before it sends; the
+ * file's end record, written last, gets the segments' summed counts.
+ *
  * Not split: -m (a cap over the whole file), -l, -L and -q (they stop at
  * the first match anyway), context lines (a segment's first lines may be
  * the context of the one before), and files with lines too long to cut
@@ -36,6 +42,7 @@
 #include "base/xmalloc.h"
 #include "pipeline/collector.h"
 #include "pipeline/pipeline.h"
+#include "print/json.h"
 #include "print/printer.h"
 #include "runtime/cancel.h"
 #include "runtime/mapguard.h"
@@ -56,6 +63,10 @@ struct ledger {
 	unsigned long long *lines_before; /* per segment, once known */
 	bool *nul_before;
 	bool aborted;
+	/* --json: which segments made records, once searched. */
+	bool *had_output;
+	bool *output_published;
+	size_t output_known;      /* segments [0, output_known) published */
 };
 
 enum {
@@ -69,6 +80,8 @@ struct split_shared {
 	size_t *bounds;   /* segment k is map[bounds[k], bounds[k + 1]) */
 	size_t nseg;
 	bool send;        /* OUTPUT_LINES: every segment sends its output */
+	bool json;        /* --json: segs holds each segment's counts */
+	struct json_split *segs;
 	struct ledger ledger;
 	atomic_size_t next; /* the next segment to take */
 	atomic_bool shrank; /* SIGBUS: the file was cut short */
@@ -79,6 +92,7 @@ struct split_worker {
 	struct collector *reply; /* NULL: nothing is printed per segment */
 	size_t taken;            /* the segment it holds, or SIZE_MAX */
 	struct region_result total;
+	struct print_stats stats; /* --stats: its sink's counts */
 };
 
 static void
@@ -93,6 +107,8 @@ ledger_init(struct ledger *l, size_t nseg)
 	l->published = xcalloc(nseg, sizeof(*l->published));
 	l->lines_before = xcalloc(nseg + 1, sizeof(*l->lines_before));
 	l->nul_before = xcalloc(nseg + 1, sizeof(*l->nul_before));
+	l->had_output = xcalloc(nseg, sizeof(*l->had_output));
+	l->output_published = xcalloc(nseg, sizeof(*l->output_published));
 }
 
 static void
@@ -103,6 +119,8 @@ ledger_free(struct ledger *l)
 	free(l->published);
 	free(l->lines_before);
 	free(l->nul_before);
+	free(l->had_output);
+	free(l->output_published);
 	pthread_mutex_destroy(&l->lock);
 	pthread_cond_destroy(&l->grew);
 }
@@ -140,6 +158,33 @@ ledger_wait(struct ledger *l, size_t k, unsigned long long *lines_before,
 	ok = !l->aborted;
 	*lines_before = l->lines_before[k];
 	*nul_before = l->nul_before[k];
+	pthread_mutex_unlock(&l->lock);
+	return ok;
+}
+
+/*
+ * --json: segment k made records (had) or not; then wait until segments
+ * [0, k) have said so, and tell whether one of them did (so that the
+ * begin record is already before).  False when the search was abandoned.
+ */
+static bool
+ledger_output(struct ledger *l, size_t k, bool had, bool *before)
+{
+	bool ok;
+
+	pthread_mutex_lock(&l->lock);
+	l->had_output[k] = had;
+	l->output_published[k] = true;
+	while (l->output_known < l->nseg &&
+	    l->output_published[l->output_known])
+		l->output_known++;
+	pthread_cond_broadcast(&l->grew);
+	while (l->output_known < k && !l->aborted)
+		pthread_cond_wait(&l->grew, &l->lock);
+	ok = !l->aborted;
+	*before = false;
+	for (size_t j = 0; j < k && ok; j++)
+		*before |= l->had_output[j];
 	pthread_mutex_unlock(&l->lock);
 	return ok;
 }
@@ -195,6 +240,34 @@ send_segment(struct split_worker *w, size_t k, const struct outbuf *out)
 	w->taken = SIZE_MAX;
 }
 
+/*
+ * --json: note what segment k's sink counted, and open the file's
+ * records with the begin record when k is the first segment that has
+ * any.  False when the search was abandoned.
+ */
+static bool
+json_segment(struct split_shared *sh, struct searcher *s, size_t k,
+    struct outbuf *out)
+{
+	struct json_split *seg = &sh->segs[k];
+	struct outbuf head = OUTBUF_INIT;
+	bool before;
+
+	json_sink_take_segment(s->sink, seg);
+	if (!ledger_output(&sh->ledger, k, out->len > 0, &before))
+		return false;
+	if (out->len == 0 || before)
+		return true;
+	json_write_begin(&head, sh->path);
+	seg->records.bytes_printed += head.len;
+	seg->begun = true;
+	outbuf_append(&head, out->data, out->len);
+	outbuf_clear(out);
+	outbuf_append(out, head.data, head.len);
+	outbuf_free(&head);
+	return true;
+}
+
 /* Take segments until none is left or the run is abandoned. */
 static void
 search_segments(struct split_worker *w, struct searcher *s, struct outbuf *out)
@@ -229,9 +302,14 @@ search_segments(struct split_worker *w, struct searcher *s, struct outbuf *out)
 		input_open_region(&in, sh->path, seg, len);
 		searcher_search_region(s, &in, &at, &res);
 		input_close(&in);
+		if (sh->json && !json_segment(sh, s, k, out)) {
+			send_segment(w, k, out);
+			break;
+		}
 		w->total.selected += res.selected;
 		w->total.binary_lines += res.binary_lines;
 		w->total.binary_matched |= res.binary_matched;
+		w->total.bytes_searched += res.bytes_searched;
 		send_segment(w, k, out);
 		release_segment(sh, k);
 	}
@@ -251,6 +329,10 @@ split_worker_main(struct pipeline_worker *pw)
 	w->reply = pw->reply;
 	w->taken = SIZE_MAX;
 	searcher_init(&s, sh->setup->select, sh->setup->matcher, sink);
+	if (sh->setup->print->stats)
+		sink->stats = &w->stats;
+	if (sh->json)
+		json_sink_segments(sink);
 	if (sigsetjmp(jb, 0) == 0) {
 		mapguard_arm(&jb);
 		search_segments(w, &s, &out);
@@ -323,7 +405,8 @@ qualifies(const struct search_setup *setup, unsigned workers)
 	    !setup->print->initial_tab && /* its width is the file's size */
 	    !setup->select->null_data && /* read, not mapped (reader.h) */
 	    !matcher_multiline(setup->matcher) && /* matches cross segments */
-	    (mode == OUTPUT_LINES || mode == OUTPUT_COUNT);
+	    (mode == OUTPUT_LINES || mode == OUTPUT_COUNT ||
+	    mode == OUTPUT_JSON);
 }
 
 /* A regular file worth splitting, without holes, that is not our output. */
@@ -386,7 +469,7 @@ map_stdin(const struct stat *out_st, size_t *len)
 /* Run the workers (and the printer), then sum up what they found. */
 static void
 run_workers(struct split_shared *sh, unsigned workers,
-    struct region_result *total)
+    struct region_result *total, struct print_stats *stats)
 {
 	struct split_worker *w = xcalloc(workers, sizeof(*w));
 	struct pipeline_config pc = {
@@ -404,17 +487,59 @@ run_workers(struct split_shared *sh, unsigned workers,
 		total->selected += w[i].total.selected;
 		total->binary_lines += w[i].total.binary_lines;
 		total->binary_matched |= w[i].total.binary_matched;
+		total->bytes_searched += w[i].total.bytes_searched;
+		if (stats != NULL)
+			print_stats_add(stats, &w[i].stats);
 	}
 	free(w);
 }
 
+/*
+ * --json: the file's end record counts what all its segments printed.
+ * Binary data is found lazily, where a selected line needs it; when only
+ * a later segment had one (it knew from the ledger), the offset is the
+ * first NUL byte's.
+ */
+static void
+preset_json_end(const struct split_shared *sh, struct sink *sink,
+    const struct region_result *total, unsigned long long started)
+{
+	struct json_split file;
+
+	memset(&file, 0, sizeof(file));
+	file.started = started;
+	for (size_t k = 0; k < sh->nseg; k++) {
+		const struct json_split *seg = &sh->segs[k];
+
+		print_stats_add(&file.records, &seg->records);
+		file.begun |= seg->begun;
+		if (seg->binary && !file.binary) {
+			file.binary = true;
+			file.binary_offset = seg->binary_offset;
+		}
+	}
+	for (size_t k = 0; total->binary_matched && !file.binary &&
+	    k < sh->nseg; k++) {
+		const char *seg = sh->map + sh->bounds[k];
+		const char *nul = sh->ledger.nul[k] ? memchr(seg, '\0',
+		    sh->bounds[k + 1] - sh->bounds[k]) : NULL;
+
+		if (nul != NULL) {
+			file.binary = true;
+			file.binary_offset = (unsigned long long)(nul - sh->map);
+		}
+	}
+	json_sink_preset(sink, &file);
+}
+
 bool
 split_search(const struct search_setup *setup, const char *path,
-    unsigned workers, unsigned long long *selected)
+    unsigned workers, unsigned long long *selected, struct print_stats *stats)
 {
 	const struct stat *out_st = setup->input.out;
 	struct split_shared sh;
 	struct region_result total;
+	unsigned long long started;
 	size_t len = 0;
 	bool is_stdin = strcmp(path, "-") == 0;
 
@@ -441,14 +566,18 @@ split_search(const struct search_setup *setup, const char *path,
 	}
 	sh.setup = setup;
 	sh.path = path;
-	sh.send = setup->print->output == OUTPUT_LINES;
+	sh.json = setup->print->output == OUTPUT_JSON;
+	sh.send = setup->print->output == OUTPUT_LINES || sh.json;
 	atomic_init(&sh.next, 0);
 	atomic_init(&sh.shrank, false);
 	ledger_init(&sh.ledger, sh.nseg);
+	if (sh.json)
+		sh.segs = xcalloc(sh.nseg, sizeof(*sh.segs));
+	started = print_stats_clock();
 	if (workers > sh.nseg)
 		workers = (unsigned)sh.nseg;
 
-	run_workers(&sh, workers, &total);
+	run_workers(&sh, workers, &total, stats);
 	if (atomic_load(&sh.shrank))
 		diag_file_message(path, "file shrank while it was read");
 	else if (!cancel_requested()) {
@@ -458,6 +587,9 @@ split_search(const struct search_setup *setup, const char *path,
 		    setup->with_filename, &out);
 
 		searcher_init(&s, setup->select, setup->matcher, sink);
+		sink->stats = stats;
+		if (sh.json)
+			preset_json_end(&sh, sink, &total, started);
 		searcher_finish_regions(&s, path, &total);
 		outbuf_write_fd(&out, STDOUT_FILENO);
 		searcher_free(&s);
@@ -468,6 +600,7 @@ split_search(const struct search_setup *setup, const char *path,
 	/* Where reading it to the end would have left it, for the next reader. */
 	if (is_stdin)
 		(void)lseek(STDIN_FILENO, 0, SEEK_END);
+	free(sh.segs);
 	ledger_free(&sh.ledger);
 	munmap((void *)(uintptr_t)sh.map, len);
 	free(sh.bounds);

@@ -87,9 +87,11 @@ search_entry(struct worker *w, struct searcher *s, struct worker_out *wo,
 	}
 	w->selected += res.selected;
 	w->matched += res.selected > 0;
-	if (res.skipped_binary)
+	/* ripgrep counts a binary file passed by as a search of no bytes. */
+	if (res.skipped_binary) {
 		w->binary++;
-	else
+		w->stats.searches++;
+	} else
 		w->searched++;
 	/* -q: the answer is known; nothing else needs to run. */
 	if (sh->setup->print->output == OUTPUT_QUIET && res.selected > 0)
@@ -112,6 +114,8 @@ worker_main(struct pipeline_worker *pw)
 
 	searcher_init(&s, setup->select, setup->matcher, sink);
 	s.lead_break = setup->file_lead != NULL;
+	if (setup->print->stats)
+		sink->stats = &w->stats;
 	s.flush = send_part;
 	while (port_recv(pw->work, &msg)) {
 		struct batch *b = msg;

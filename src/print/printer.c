@@ -13,6 +13,7 @@
 
 #include "base/escape.h"
 #include "print/hyperlink.h"
+#include "print/json.h"
 #include "print/standard.h"
 #include "print/summary.h"
 
@@ -22,6 +23,8 @@ printer_sink_new(const struct print_config *pc, bool with_filename,
 {
 	if (pc->output == OUTPUT_LINES)
 		return standard_sink_new(pc, with_filename, out);
+	if (pc->output == OUTPUT_JSON)
+		return json_sink_new(pc, out);
 	return summary_sink_new(pc, with_filename, out);
 }
 

@@ -35,6 +35,7 @@
 #include "print/hyperlink.h"
 #include "print/printer.h"
 #include "print/replace.h"
+#include "print/stats.h"
 
 struct standard_sink {
 	struct sink base;
@@ -56,6 +57,7 @@ struct standard_sink {
 	struct replace_scratch rs;
 	bool hidden;            /* a record was not valid UTF-8 (grep mode) */
 	int number_width;       /* -T: line numbers are padded to it */
+	unsigned long long stats_started; /* --stats: when the file began */
 };
 
 static int
@@ -450,6 +452,8 @@ standard_begin(struct sink *k, const char *path)
 	ss->number_width = !ss->pc->initial_tab ? 0 :
 	    digits(k->input_size >= 0 ?
 	    (unsigned long long)k->input_size + 1 : (unsigned long long)INTMAX_MAX);
+	if (k->stats != NULL)
+		ss->stats_started = print_stats_clock();
 }
 
 /* Does a selected line need its matches found? */
@@ -460,11 +464,12 @@ needs_spans(const struct standard_sink *ss)
 
 	return pc->only_matching || pc->vimgrep || pc->column ||
 	    pc->replace != NULL || ss->spans_for_color ||
+	    ss->base.stats != NULL || /* --stats counts the matches */
 	    (ss->link && hyperlink_wants_line(pc->hyperlink));
 }
 
 static void
-standard_selected(struct sink *k, const struct sink_line *line)
+put_selected(struct sink *k, const struct sink_line *line)
 {
 	struct standard_sink *ss = (struct standard_sink *)k;
 	const struct print_config *pc = ss->pc;
@@ -525,7 +530,25 @@ standard_selected(struct sink *k, const struct sink_line *line)
 }
 
 static void
-standard_context(struct sink *k, const struct sink_line *line,
+standard_selected(struct sink *k, const struct sink_line *line)
+{
+	struct standard_sink *ss = (struct standard_sink *)k;
+	size_t mark = k->out->len;
+
+	put_selected(k, line);
+	/*
+	 * Counted as they go, not at the end: the segments of a split file
+	 * (split.h) have lines but no end.
+	 */
+	if (k->stats != NULL) {
+		k->stats->matched_lines++;
+		k->stats->matches += ss->spans.len;
+		k->stats->bytes_printed += k->out->len - mark;
+	}
+}
+
+static void
+put_context(struct sink *k, const struct sink_line *line,
     enum sink_context kind)
 {
 	struct standard_sink *ss = (struct standard_sink *)k;
@@ -537,6 +560,17 @@ standard_context(struct sink *k, const struct sink_line *line,
 		return;
 	ss->link_col = 0;
 	put_record(ss, line, 0, line->offset, true, &p);
+}
+
+static void
+standard_context(struct sink *k, const struct sink_line *line,
+    enum sink_context kind)
+{
+	size_t mark = k->out->len;
+
+	put_context(k, line, kind);
+	if (k->stats != NULL)
+		k->stats->bytes_printed += k->out->len - mark;
 }
 
 static void
@@ -563,6 +597,12 @@ standard_end(struct sink *k, const struct sink_end *end)
 {
 	struct standard_sink *ss = (struct standard_sink *)k;
 
+	if (k->stats != NULL) {
+		struct print_stats file = {0};
+
+		print_stats_end_file(&file, end, ss->stats_started);
+		print_stats_add(k->stats, &file);
+	}
 	if (ss->hidden && !end->binary_matched &&
 	    ss->pc->encoding == ENCODING_BINARY) {
 		diag_file_notice(ss->path, "binary file matches");

@@ -14,6 +14,7 @@
 #include "base/diag.h"
 #include "base/xmalloc.h"
 #include "print/printer.h"
+#include "print/stats.h"
 
 struct summary_sink {
 	struct sink base;
@@ -22,13 +23,21 @@ struct summary_sink {
 	const char *path;
 	unsigned long long matches; /* --count-matches */
 	struct span_list spans;
+	struct print_stats file; /* --stats */
+	unsigned long long started;
 };
 
 static void
 summary_begin(struct sink *k, const char *path)
 {
-	((struct summary_sink *)k)->path = path;
-	((struct summary_sink *)k)->matches = 0;
+	struct summary_sink *ss = (struct summary_sink *)k;
+
+	ss->path = path;
+	ss->matches = 0;
+	if (k->stats != NULL) {
+		memset(&ss->file, 0, sizeof(ss->file));
+		ss->started = print_stats_clock();
+	}
 }
 
 /* Lines are only wanted to count their matches. */
@@ -93,7 +102,14 @@ summary_end(struct sink *k, const struct sink_end *end)
 		break;
 	case OUTPUT_LINES:
 	case OUTPUT_QUIET:
+	case OUTPUT_JSON:
 		break;
+	}
+	if (k->stats != NULL) {
+		print_stats_end_file(&ss->file, end, ss->started);
+		ss->file.matched_lines = end->selected;
+		/* ripgrep counts no bytes printed by these formats. */
+		print_stats_add(k->stats, &ss->file);
 	}
 }
 
@@ -121,6 +137,11 @@ summary_sink_new(const struct print_config *pc, bool with_filename,
 	struct summary_sink *ss = xcalloc(1, sizeof(*ss));
 
 	ss->base.ops = &summary_ops;
+	/*
+	 * Not the lines, even for --stats: asking for them would change how
+	 * the searcher treats binary data, and so the counts.  --stats then
+	 * has no count of matches (ripgrep's has); --count-matches needs them.
+	 */
 	ss->base.wants = pc->output != OUTPUT_COUNT ? SINK_WANTS_FIRST :
 	    pc->count_matches ? SINK_WANTS_LINES : 0;
 	ss->base.out = out;

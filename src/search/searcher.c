@@ -72,6 +72,7 @@ struct file_search {
 	bool named;          /* given by the user: a binary file is reported */
 	bool without_match;  /* -I: a binary file, taken as matching nothing */
 	unsigned long long offset;  /* file offset of the current chunk */
+	unsigned long long stop_at; /* -m stopped after this byte, or 0 */
 	unsigned long long printed; /* lines given to the sink so far */
 	unsigned long long line_no; /* number of the line at count_pos */
 	size_t count_pos;
@@ -237,6 +238,7 @@ show_context(struct file_search *fs, const char *buf, struct span line,
 	sl.text = buf + line.start;
 	sl.len = line.end - line.start;
 	sl.offset = fs->offset + line.start;
+	sl.newline = line.end < fs->chunk_len;
 	shown(fs, sl.offset, sl.len);
 	k->ops->context(k, &sl, kind);
 }
@@ -252,6 +254,7 @@ show_held(struct file_search *fs, size_t n)
 		struct sink_line sl = {
 			.text = h->bytes + hl->start, .len = hl->len,
 			.number = hl->number, .offset = hl->offset,
+			.newline = true, /* held lines are whole */
 		};
 		const char *nul = !nul_is_binary(fs->s->sel) ? NULL :
 		    memchr(sl.text, '\0', sl.len);
@@ -409,6 +412,7 @@ select_line(struct file_search *fs, const char *buf, struct span line)
 			sl.text = buf + line.start;
 			sl.len = line.end - line.start;
 			sl.offset = fs->offset + line.start;
+			sl.newline = line.end < fs->chunk_len;
 			sl.eol = matcher_multiline(fs->s->matcher) &&
 			    line.end < fs->chunk_len;
 			if (fs->context) {
@@ -427,6 +431,8 @@ select_line(struct file_search *fs, const char *buf, struct span line)
 	}
 	fs->after_selected = fs->offset + line.end + 1;
 	if (fs->s->sel->has_max_count && fs->selected >= fs->s->sel->max_count) {
+		fs->stop_at = fs->offset + line.end +
+		    (line.end < fs->chunk_len);
 		/* As grep, the context after the last one is still shown. */
 		if (fs->context && fs->after_left > 0 && !fs->binary)
 			fs->trailing = true;
@@ -749,6 +755,7 @@ finish_file(struct file_search *fs)
 		.binary_matched = fs->binary_matched,
 		.binary_counted = fs->binary_summary,
 		.binary_lines = fs->binary_lines,
+		.bytes_searched = fs->stop_at > 0 ? fs->stop_at : fs->offset,
 	};
 
 	fs->k->ops->end(fs->k, &end);
@@ -904,6 +911,7 @@ searcher_search_region(struct searcher *s, struct input *in,
 	res->selected = fs.selected;
 	res->binary_lines = fs.binary_lines;
 	res->binary_matched = fs.binary_matched;
+	res->bytes_searched = fs.offset - at->offset;
 }
 
 void
@@ -916,6 +924,7 @@ searcher_finish_regions(struct searcher *s, const char *path,
 		.binary_lines = total->binary_lines,
 		.binary_matched = total->binary_matched,
 		.binary_summary = s->sel->binary,
+		.offset = total->bytes_searched,
 	};
 
 	begin_file(&fs);

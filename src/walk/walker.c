@@ -357,7 +357,7 @@ enter_dir(struct walk *w, struct frame *parent, const char *name, int depth,
 	in_repo = parent ? parent->in_repo : w->root_in_repo;
 	f = new_frame(w);
 	parent = NULL; /* new_frame may have moved the stack */
-	err = dirlist_read(&f->list, fd, w->walk->sort == SORT_PATH);
+	err = dirlist_read(&f->list, fd, w->walk->sort != SORT_NONE);
 	if (err != 0) {
 		diag_file_error(w->path.s, err);
 		close(fd);

@@ -1,0 +1,368 @@
+/*
+ * json.c - the sink for --json: JSON Lines as ripgrep writes them.
+ *
+ * Tools that read ripgrep's JSON (editor plugins, scripts) must read ours
+ * unchanged, so the records, their field order and their numbers are
+ * ripgrep's: compact objects, one a line; "begin" and "end" only around a
+ * file with records; text as {"text":...} when it is valid UTF-8 and as
+ * {"bytes":BASE64} when not (names too), since JSON strings cannot hold
+ * arbitrary bytes.  The end record carries the file's stats and the
+ * summary (written by main once the run is done) their sum: the sink is
+ * where records are made, so it is where they are counted.
+ */
+#include "print/json.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/utf8.h"
+#include "base/xmalloc.h"
+
+struct json_sink {
+	struct sink base;
+	const struct print_config *pc;
+	struct outbuf path;     /* the file's path as a JSON value */
+	bool begun;             /* its begin record is written */
+	bool binary;
+	unsigned long long binary_offset;
+	unsigned long long started;
+	struct print_stats file;
+	struct span_list spans;
+	bool segments;          /* searching segments: no begin, no end */
+	bool preset;            /* the next file's records were counted */
+	struct json_split preset_file;
+};
+
+/* The JSON string body of s[0, len): serde_json's escapes. */
+static void
+put_escaped(struct outbuf *out, const char *s, size_t len)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t run = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		char esc[6] = {'\\', 'u', '0', '0', 0, 0};
+		size_t n = 2;
+
+		if (c >= 0x20 && c != '"' && c != '\\')
+			continue;
+		outbuf_append(out, s + run, i - run);
+		run = i + 1;
+		switch (c) {
+		case '"': esc[1] = '"'; break;
+		case '\\': esc[1] = '\\'; break;
+		case '\b': esc[1] = 'b'; break;
+		case '\f': esc[1] = 'f'; break;
+		case '\n': esc[1] = 'n'; break;
+		case '\r': esc[1] = 'r'; break;
+		case '\t': esc[1] = 't'; break;
+		default:
+			esc[4] = hex[c >> 4];
+			esc[5] = hex[c & 15];
+			n = 6;
+		}
+		outbuf_append(out, esc, n);
+	}
+	outbuf_append(out, s + run, len - run);
+}
+
+static void
+put_base64(struct outbuf *out, const char *s, size_t len)
+{
+	static const char digits[] =
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+
+	outbuf_reserve(out, (len + 2) / 3 * 4);
+	for (; len - i >= 3; i += 3) {
+		unsigned long v = (unsigned long)p[i] << 16 |
+		    (unsigned long)p[i + 1] << 8 | p[i + 2];
+		char q[4] = {digits[v >> 18], digits[v >> 12 & 63],
+		    digits[v >> 6 & 63], digits[v & 63]};
+
+		outbuf_append(out, q, 4);
+	}
+	if (len - i > 0) {
+		unsigned long v = (unsigned long)p[i] << 16 |
+		    (len - i > 1 ? (unsigned long)p[i + 1] << 8 : 0);
+		char q[4] = {digits[v >> 18], digits[v >> 12 & 63],
+		    len - i > 1 ? digits[v >> 6 & 63] : '=', '='};
+
+		outbuf_append(out, q, 4);
+	}
+}
+
+/* {"text":"..."} or, for bytes that are not UTF-8, {"bytes":"..."}. */
+static void
+put_data(struct outbuf *out, const char *s, size_t len)
+{
+	outbuf_reserve(out, len + 16);
+	if (utf8_valid_strict(s, len)) {
+		outbuf_puts(out, "{\"text\":\"");
+		put_escaped(out, s, len);
+	} else {
+		outbuf_puts(out, "{\"bytes\":\"");
+		put_base64(out, s, len);
+	}
+	outbuf_puts(out, "\"}");
+}
+
+/* {"type":"TYPE","data":{"path":PATH, -- the start of a file's records. */
+static void
+put_head(struct json_sink *js, const char *type)
+{
+	struct outbuf *out = js->base.out;
+
+	outbuf_puts(out, "{\"type\":\"");
+	outbuf_puts(out, type);
+	outbuf_puts(out, "\",\"data\":{\"path\":");
+	outbuf_append(out, js->path.data, js->path.len);
+}
+
+static void
+json_begin(struct sink *k, const char *path)
+{
+	struct json_sink *js = (struct json_sink *)k;
+
+	outbuf_clear(&js->path);
+	put_data(&js->path, path, strlen(path));
+	js->begun = false;
+	js->binary = false;
+	memset(&js->file, 0, sizeof(js->file));
+	js->started = print_stats_clock();
+	if (js->preset) {
+		/* The end of a split file: its segments made the records. */
+		js->preset = false;
+		js->begun = js->preset_file.begun;
+		js->binary = js->preset_file.binary;
+		js->binary_offset = js->preset_file.binary_offset;
+		js->file = js->preset_file.records;
+		js->started = js->preset_file.started;
+	}
+}
+
+/* The begin record, before a file's first record. */
+static void
+begin_once(struct json_sink *js)
+{
+	if (js->begun || js->segments)
+		return;
+	js->begun = true;
+	put_head(js, "begin");
+	outbuf_puts(js->base.out, "}}\n");
+}
+
+/*
+ * A match or context record.  Submatches are listed in context lines
+ * too, as ripgrep does (with -v those are the lines that match).
+ */
+static void
+put_line(struct json_sink *js, const char *type, const struct sink_line *line)
+{
+	struct outbuf *out = js->base.out;
+	size_t mark;
+
+	/* The begin record counts as printed, as in ripgrep. */
+	mark = out->len;
+	begin_once(js);
+	put_head(js, type);
+	outbuf_puts(out, ",\"lines\":");
+	/* The line's newline is part of it, as ripgrep prints it. */
+	put_data(out, line->text, line->len + (line->newline ? 1 : 0));
+	outbuf_puts(out, ",\"line_number\":");
+	outbuf_put_uint(out, line->number);
+	outbuf_puts(out, ",\"absolute_offset\":");
+	outbuf_put_uint(out, line->offset);
+	outbuf_puts(out, ",\"submatches\":[");
+	/* A failed match ends the list; what was found is still listed. */
+	(void)sink_line_spans(&js->base, line, &js->spans);
+	for (size_t i = 0; i < js->spans.len; i++) {
+		const struct span *m = &js->spans.v[i];
+
+		outbuf_puts(out, i > 0 ? ",{\"match\":" : "{\"match\":");
+		put_data(out, line->text + m->start, m->end - m->start);
+		outbuf_puts(out, ",\"start\":");
+		outbuf_put_uint(out, m->start);
+		outbuf_puts(out, ",\"end\":");
+		outbuf_put_uint(out, m->end);
+		/* Hook for -r: ,"replacement":{"text":...} goes here. */
+		outbuf_putc(out, '}');
+	}
+	outbuf_puts(out, "]}}\n");
+	js->file.bytes_printed += out->len - mark;
+}
+
+static void
+json_selected(struct sink *k, const struct sink_line *line)
+{
+	struct json_sink *js = (struct json_sink *)k;
+
+	put_line(js, "match", line);
+	js->file.matched_lines++;
+	js->file.matches += js->spans.len;
+}
+
+static void
+json_context(struct sink *k, const struct sink_line *line,
+    enum sink_context kind)
+{
+	(void)kind;
+	put_line((struct json_sink *)k, "context", line);
+}
+
+/* ripgrep's JSON has no record for a break between groups. */
+static void
+json_context_break(struct sink *k)
+{
+	(void)k;
+}
+
+static void
+json_binary(struct sink *k, unsigned long long offset)
+{
+	struct json_sink *js = (struct json_sink *)k;
+
+	js->binary = true;
+	js->binary_offset = offset;
+}
+
+static void
+put_stat(struct outbuf *out, const char *name, unsigned long long n)
+{
+	outbuf_puts(out, ",\"");
+	outbuf_puts(out, name);
+	outbuf_puts(out, "\":");
+	outbuf_put_uint(out, n);
+}
+
+static void
+json_end(struct sink *k, const struct sink_end *end)
+{
+	struct json_sink *js = (struct json_sink *)k;
+	struct outbuf *out = k->out;
+	struct print_stats *f = &js->file;
+
+	print_stats_end_file(f, end, js->started);
+	if (k->stats != NULL)
+		print_stats_add(k->stats, f);
+	if (!js->begun)
+		return;
+	put_head(js, "end");
+	outbuf_puts(out, ",\"binary_offset\":");
+	if (js->binary)
+		outbuf_put_uint(out, js->binary_offset);
+	else
+		outbuf_puts(out, "null");
+	outbuf_puts(out, ",\"stats\":{\"elapsed\":");
+	print_stats_json_elapsed(out, f->elapsed_ns, false);
+	put_stat(out, "searches", f->searches);
+	put_stat(out, "searches_with_match", f->searches_with_match);
+	put_stat(out, "bytes_searched", f->bytes_searched);
+	put_stat(out, "bytes_printed", f->bytes_printed);
+	put_stat(out, "matched_lines", f->matched_lines);
+	put_stat(out, "matches", f->matches);
+	outbuf_puts(out, "}}}\n");
+}
+
+static void
+json_free(struct sink *k)
+{
+	struct json_sink *js = (struct json_sink *)k;
+
+	outbuf_free(&js->path);
+	span_list_free(&js->spans);
+	free(js);
+}
+
+static const struct sink_ops json_ops = {
+	.begin = json_begin,
+	.selected = json_selected,
+	.context = json_context,
+	.context_break = json_context_break,
+	.binary = json_binary,
+	.end = json_end,
+	.free = json_free,
+};
+
+struct sink *
+json_sink_new(const struct print_config *pc, struct outbuf *out)
+{
+	struct json_sink *js = xcalloc(1, sizeof(*js));
+
+	js->base.ops = &json_ops;
+	/* ripgrep's JSON always numbers lines. */
+	js->base.wants = SINK_WANTS_LINES | SINK_WANTS_NUMBERS;
+	js->base.out = out;
+	js->pc = pc;
+	return &js->base;
+}
+
+void
+json_sink_segments(struct sink *k)
+{
+	((struct json_sink *)k)->segments = true;
+}
+
+void
+json_sink_take_segment(struct sink *k, struct json_split *seg)
+{
+	struct json_sink *js = (struct json_sink *)k;
+
+	memset(seg, 0, sizeof(*seg));
+	seg->records = js->file;
+	seg->binary = js->binary;
+	seg->binary_offset = js->binary_offset;
+	memset(&js->file, 0, sizeof(js->file));
+}
+
+void
+json_write_begin(struct outbuf *out, const char *path)
+{
+	outbuf_puts(out, "{\"type\":\"begin\",\"data\":{\"path\":");
+	put_data(out, path, strlen(path));
+	outbuf_puts(out, "}}\n");
+}
+
+void
+json_sink_preset(struct sink *k, const struct json_split *file)
+{
+	struct json_sink *js = (struct json_sink *)k;
+
+	js->preset = true;
+	js->preset_file = *file;
+}
+
+void
+json_write_summary(struct outbuf *out, const struct print_stats *s,
+    unsigned long long total_ns, const struct print_skip *skips,
+    size_t nskips)
+{
+	/* ripgrep writes this record with its keys sorted. */
+	outbuf_puts(out, "{\"data\":{\"elapsed_total\":");
+	print_stats_json_elapsed(out, total_ns, true);
+	if (nskips > 0) {
+		outbuf_puts(out, ",\"skipped\":{");
+		for (size_t i = 0; i < nskips; i++) {
+			if (i > 0)
+				outbuf_putc(out, ',');
+			outbuf_putc(out, '"');
+			put_escaped(out, skips[i].reason,
+			    strlen(skips[i].reason));
+			outbuf_puts(out, "\":");
+			outbuf_put_uint(out, skips[i].count);
+		}
+		outbuf_putc(out, '}');
+	}
+	outbuf_puts(out, ",\"stats\":{\"bytes_printed\":");
+	outbuf_put_uint(out, s->bytes_printed);
+	put_stat(out, "bytes_searched", s->bytes_searched);
+	outbuf_puts(out, ",\"elapsed\":");
+	print_stats_json_elapsed(out, s->elapsed_ns, true);
+	put_stat(out, "matched_lines", s->matched_lines);
+	put_stat(out, "matches", s->matches);
+	put_stat(out, "searches", s->searches);
+	put_stat(out, "searches_with_match", s->searches_with_match);
+	outbuf_puts(out, "}},\"type\":\"summary\"}\n");
+}
