@@ -134,8 +134,9 @@ search_direct(const struct options *o, const struct search_setup *setup)
 	struct input in;
 	unsigned long long selected;
 
-	/* A big file: all workers on it at once. */
-	if (split_search(setup, o->paths[0], worker_count(o), &selected))
+	/* A big file: all workers on it at once (--all-match: one file). */
+	if (!o->select.all_match &&
+	    split_search(setup, o->paths[0], worker_count(o), &selected))
 		return selected;
 	/* Searched alone, a big file is mapped rather than read. */
 	direct.input.may_map = true;

@@ -89,6 +89,9 @@ enum flag_id {
 	FLAG_NULL_DATA,
 	FLAG_CONTEXT,
 	FLAG_COLOR,
+	FLAG_AND,
+	FLAG_NOT,
+	FLAG_ALL_MATCH,
 };
 
 /* The two ways the command line is read. */

@@ -26,6 +26,7 @@ struct searcher {
 	 * (the direct path streams); NULL keeps an input's output together.
 	 */
 	void (*flush)(struct outbuf *out);
+	bool *seen; /* --all-match: per pattern, matched in this file */
 };
 
 /* What searching one file found. */

@@ -24,6 +24,8 @@ struct select_config {
 	bool text;             /* -a: binary data searched as text */
 	bool binary;           /* --binary: search binary files, summarise */
 	enum binary_files binary_files;
+	/* --all-match: a file counts only where every pattern matched. */
+	bool all_match;
 };
 
 #endif

@@ -18,11 +18,13 @@
 #include <fcntl.h>
 #include <setjmp.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "base/diag.h"
+#include "base/xmalloc.h"
 #include "runtime/cancel.h"
 #include "runtime/mapguard.h"
 #include "search/bytecount.h"
@@ -58,7 +60,25 @@ struct file_search {
 	size_t chunk_len;
 	size_t nul_checked;  /* no NUL before this offset, unless nul_at */
 	size_t nul_at;       /* the chunk's first NUL, or SIZE_MAX */
+	/* --all-match: patterns not yet seen; the output from all_mark on. */
+	size_t unseen;
+	size_t all_mark;
 };
+
+/* --all-match: note which patterns the selected line matches. */
+static void
+note_patterns(struct file_search *fs, const char *buf, struct span line)
+{
+	const struct searcher *s = fs->s;
+	size_t n = matcher_npatterns(s->matcher);
+
+	if (matcher_line_patterns(s->matcher, s->scratch, buf + line.start,
+	    line.end - line.start, s->seen) < 0)
+		return;
+	fs->unseen = 0;
+	for (size_t i = 0; i < n; i++)
+		fs->unseen += !s->seen[i];
+}
 
 /*
  * The bytes buf[from, to) were looked at for NUL bytes (nul: one is
@@ -143,6 +163,8 @@ select_line(struct file_search *fs, const char *buf, struct span line)
 	struct sink *k = fs->k;
 	struct sink_line sl;
 
+	if (fs->unseen > 0)
+		note_patterns(fs, buf, line);
 	fs->selected++;
 	if (k->wants & SINK_WANTS_LINES) {
 		/* Counting first also checks the bytes before for NUL. */
@@ -160,7 +182,7 @@ select_line(struct file_search *fs, const char *buf, struct span line)
 			k->ops->selected(k, &sl);
 			fs->printed++;
 		}
-	} else if (k->wants & SINK_WANTS_FIRST) {
+	} else if ((k->wants & SINK_WANTS_FIRST) && fs->unseen == 0) {
 		fs->done = true;
 	}
 	if (fs->s->sel->has_max_count && fs->selected >= fs->s->sel->max_count)
@@ -364,6 +386,12 @@ finish_file(struct file_search *fs)
 		.binary_lines = fs->binary_lines,
 	};
 
+	/* --all-match: a file where some pattern never matched has none. */
+	if (fs->unseen > 0) {
+		fs->k->out->len = fs->all_mark;
+		memset(&end, 0, sizeof(end));
+		fs->selected = 0;
+	}
 	fs->k->ops->end(fs->k, &end);
 }
 
@@ -404,7 +432,8 @@ read_file(struct file_search *fs, bool stream)
 		search_chunk(fs, chunk, len, &skip);
 		if (skip)
 			break;
-		if (s->flush != NULL && fs->k->out->len > 0 &&
+		if (s->flush != NULL && s->seen == NULL &&
+		    fs->k->out->len > 0 &&
 		    (stream || fs->k->out->len >= STREAM_FLUSH))
 			s->flush(fs->k->out);
 	}
@@ -443,6 +472,11 @@ begin_file(struct file_search *fs)
 
 	fs->k->ops->begin(fs->k, fs->path);
 	fs->done = sel->has_max_count && sel->max_count == 0;
+	if (fs->s->seen != NULL && !sel->invert) {
+		fs->unseen = matcher_npatterns(fs->s->matcher);
+		memset(fs->s->seen, 0, fs->unseen * sizeof(*fs->s->seen));
+		fs->all_mark = fs->k->out->len;
+	}
 }
 
 void
@@ -528,6 +562,8 @@ searcher_init(struct searcher *s, const struct select_config *sel,
 	s->sink = sink;
 	reader_init(&s->reader);
 	s->scratch = matcher_scratch_new(m);
+	if (sel->all_match)
+		s->seen = xcalloc(matcher_npatterns(m) + 1, sizeof(*s->seen));
 	sink->matcher = m;
 	sink->scratch = s->scratch;
 }
@@ -536,5 +572,6 @@ void
 searcher_free(struct searcher *s)
 {
 	matcher_scratch_free(s->scratch);
+	free(s->seen);
 	reader_free(&s->reader);
 }
