@@ -401,7 +401,8 @@ add_pattern(struct literal_list *l, const struct pattern *p,
 			return false;
 		start = i + 1;
 	}
-	return true;
+	/* Unbalanced (a parenthesis in \Q...): the last part was not read. */
+	return depth == 0;
 }
 
 struct literal_set *

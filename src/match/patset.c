@@ -44,6 +44,7 @@
 #include "base/diag.h"
 #include "base/outbuf.h"
 #include "base/xmalloc.h"
+#include "match/hashscan.h"
 #include "match/literal.h"
 #include "match/posix_syntax.h"
 
@@ -52,6 +53,11 @@ enum {
 	EACH_MAX = 8,    /* at most this many are each scanned for alone */
 	RESIDUAL_JIT_MAX = 16, /* residual programs beyond these: no JIT */
 	HS_PIECE = 1 << 30, /* hs_scan takes an unsigned length */
+	/*
+	 * More strings than this go to hashscan.h: Hyperscan would take
+	 * longer to build than to search.
+	 */
+	HS_STRINGS_MAX = 20000,
 };
 
 #define KELVIN UINT32_MAX
@@ -70,6 +76,8 @@ struct patset {
 	struct matcher *joined;    /* all patterns as one program, or NULL */
 	hs_database_t *hs;
 	hs_scratch_t *hs_proto;
+	struct hashscan *hscan;    /* instead of hs, for the largest sets */
+	bool strings;              /* hs or hscan: the required strings */
 	struct hs_id *ids;
 	bool hs_exact;             /* every id exact: a hit is a match */
 	size_t *residual;          /* found by their own program */
@@ -375,7 +383,9 @@ compile_hs(struct patset *ps, const struct match_config *mc, bool caseless,
 		hs_input_add(&in, "\xe2\x84\xaa", 3, 0, id);
 		hs_input_add(&in, "\xc5\xbf", 2, 0, id);
 	}
-	if (ok && in.count > 0) {
+	if (ok && in.count > HS_STRINGS_MAX) {
+		ps->hscan = hashscan_new(in.exprs, in.lens, in.count, caseless);
+	} else if (ok && in.count > 0) {
 		if (hs_compile_lit_multi(in.exprs, in.flags, in.idv, in.lens,
 		    (unsigned)in.count, HS_MODE_BLOCK, NULL, &ps->hs,
 		    &cerr) != HS_SUCCESS) {
@@ -387,9 +397,10 @@ compile_hs(struct patset *ps, const struct match_config *mc, bool caseless,
 		    HS_SUCCESS) {
 			diag_fatal("out of memory (Hyperscan scratch)");
 		}
-		ps->ids = in.ids;
-		in.ids = NULL;
 	}
+	ps->strings = ps->hs != NULL || ps->hscan != NULL;
+	ps->ids = in.ids;
+	in.ids = NULL;
 	for (size_t i = 0; i < mc->npatterns; i++)
 		literal_strings_free(&in.keep[i]);
 	free(in.keep);
@@ -470,6 +481,7 @@ patset_free(struct patset *ps)
 	free_list(ps->subs, ps->n);
 	matcher_free(ps->joined);
 	hs_free_database(ps->hs);
+	hashscan_free(ps->hscan);
 	hs_free_scratch(ps->hs_proto);
 	free(ps->ids);
 	free(ps->residual);
@@ -579,6 +591,41 @@ next_stamp(struct patset_scratch *s)
 	}
 }
 
+/* Where a string ends in a scan; nonzero stops it. */
+typedef int (*hit_fn)(unsigned id, size_t end, void *ctx);
+
+struct hs_adapter {
+	hit_fn fn;
+	void *ctx;
+};
+
+static int
+on_hs_match(unsigned id, unsigned long long from, unsigned long long to,
+    unsigned flags, void *ctx)
+{
+	struct hs_adapter *a = ctx;
+
+	(void)from;
+	(void)flags;
+	return a->fn(id, (size_t)to, a->ctx);
+}
+
+/* Every occurrence of a required string in buf[0, len) (len < 4 GiB). */
+static void
+scan_strings(const struct patset *ps, struct patset_scratch *s,
+    const char *buf, size_t len, hit_fn fn, void *ctx)
+{
+	struct hs_adapter a = {fn, ctx};
+
+	if (ps->hscan != NULL) {
+		hashscan_scan(ps->hscan, buf, len, fn, ctx);
+		return;
+	}
+	/* Stopped by fn, or an error: the hits so far stand. */
+	(void)hs_scan(ps->hs, len ? buf : "", (unsigned)len, 0, s->hs,
+	    on_hs_match, &a);
+}
+
 /* Scan context of one buffer: the ends of lines holding a string. */
 struct buffer_scan {
 	struct patset_scratch *s;
@@ -587,17 +634,14 @@ struct buffer_scan {
 };
 
 static int
-on_buffer_hit(unsigned id, unsigned long long from, unsigned long long to,
-    unsigned flags, void *ctx)
+on_buffer_hit(unsigned id, size_t to, void *ctx)
 {
 	struct buffer_scan *b = ctx;
 	struct patset_scratch *s = b->s;
-	size_t last = b->base + (size_t)to - 1; /* strings are not empty */
+	size_t last = b->base + to - 1; /* strings are not empty */
 	const char *nl;
 
 	(void)id;
-	(void)from;
-	(void)flags;
 	if (s->ncand > 0 && last <= s->cand[s->ncand - 1])
 		return 0;
 	nl = memchr(b->buf + last, '\n', b->len - last);
@@ -627,9 +671,7 @@ scan_buffer(const struct patset *ps, struct patset_scratch *s,
 
 			piece = nl ? (size_t)(nl - (buf + b.base)) + 1 : HS_PIECE;
 		}
-		if (hs_scan(ps->hs, buf + b.base, (unsigned)piece, 0, s->hs,
-		    on_buffer_hit, &b) != HS_SUCCESS)
-			diag_fatal("Hyperscan scan failed");
+		scan_strings(ps, s, buf + b.base, piece, on_buffer_hit, &b);
 		b.base += piece;
 	}
 }
@@ -663,17 +705,14 @@ try_pattern(struct patset_scratch *s, size_t i)
 }
 
 static int
-on_line_hit(unsigned id, unsigned long long from, unsigned long long to,
-    unsigned flags, void *ctx)
+on_line_hit(unsigned id, size_t to, void *ctx)
 {
 	struct patset_scratch *s = ctx;
 	const struct patset *ps = s->ps;
 	const struct hs_id *hid = &ps->ids[id];
 	int rc;
 
-	(void)from;
 	(void)to;
-	(void)flags;
 	if (hid->exact) {
 		s->found = 1;
 		return 1;
@@ -700,8 +739,7 @@ confirm_line(const struct patset *ps, struct patset_scratch *s,
 	s->line = line;
 	s->line_len = len;
 	s->found = 0;
-	(void)hs_scan(ps->hs, len ? line : "", (unsigned)len, 0, s->hs,
-	    on_line_hit, s);
+	scan_strings(ps, s, line, len, on_line_hit, s);
 	return s->found;
 }
 
@@ -754,7 +792,7 @@ next_candidate(const struct patset *ps, struct patset_scratch *s,
 {
 	int best = 0;
 
-	if (ps->hs != NULL) {
+	if (ps->strings) {
 		if (!s->scanned || from < s->scan_from)
 			scan_buffer(ps, s, buf, len, from);
 		while (s->icand < s->ncand && s->cand[s->icand] < from)
@@ -838,14 +876,11 @@ add_candidate(struct patset_scratch *s, size_t i)
 }
 
 static int
-on_collect_hit(unsigned id, unsigned long long from, unsigned long long to,
-    unsigned flags, void *ctx)
+on_collect_hit(unsigned id, size_t to, void *ctx)
 {
 	struct patset_scratch *s = ctx;
 	const struct hs_id *hid = &s->ps->ids[id];
 
-	(void)from;
-	(void)flags;
 	if (hid->pattern == KELVIN) {
 		for (size_t k = 0; k < s->ps->nkelvin; k++)
 			add_candidate(s, s->ps->kelvin[k]);
@@ -859,8 +894,8 @@ on_collect_hit(unsigned id, unsigned long long from, unsigned long long to,
 		s->caphits = s->caphits ? s->caphits * 2 : 64;
 		s->hits = xreallocarray(s->hits, s->caphits, sizeof(*s->hits));
 	}
-	s->hits[s->nhits].start = (size_t)to - hid->len;
-	s->hits[s->nhits].end = (size_t)to;
+	s->hits[s->nhits].start = to - hid->len;
+	s->hits[s->nhits].end = to;
 	s->hits[s->nhits].pattern = hid->pattern;
 	s->nhits++;
 	return 0;
@@ -884,7 +919,7 @@ patset_begin_line(const struct patset *ps, struct patset_scratch *s,
     const char *line, size_t len)
 {
 	s->nhits = s->ihit = s->nnext = 0;
-	if (ps->hs == NULL) {
+	if (!ps->strings) {
 		for (size_t i = 0; i < ps->n; i++)
 			add_next(s, i);
 		return 0;
@@ -894,8 +929,7 @@ patset_begin_line(const struct patset *ps, struct patset_scratch *s,
 		s->stamp[ps->residual[r]] = s->now;
 		add_next(s, ps->residual[r]);
 	}
-	(void)hs_scan(ps->hs, len ? line : "", (unsigned)len, 0, s->hs,
-	    on_collect_hit, s);
+	scan_strings(ps, s, line, len, on_collect_hit, s);
 	if (s->nhits > 1)
 		qsort(s->hits, s->nhits, sizeof(*s->hits), hit_order);
 	return 0;
