@@ -277,15 +277,24 @@ describe_bad_pattern(const struct pattern *p, int err, PCRE2_SIZE erroff,
 	PCRE2_UCHAR msg[256];
 	struct outbuf text = OUTBUF_INIT;
 	char where[300];
+	char tail[64];
+	size_t n;
 
 	pcre2_get_error_message(err, msg, sizeof(msg));
+	pattern_origin(p, where, sizeof(where));
+	outbuf_puts(&text, where);
+	outbuf_puts(&text, "invalid pattern '");
 	escape_append(&text, p->text ? p->text : "", p->len > 200 ? 200 :
 	    p->len);
-	pattern_origin(p, where, sizeof(where));
-	snprintf(e->message, sizeof(e->message),
-	    "%sinvalid pattern '%.*s': %s at offset %zu", where,
-	    (int)text.len, text.data ? text.data : "", (const char *)msg,
-	    (size_t)erroff);
+	outbuf_puts(&text, "': ");
+	outbuf_puts(&text, (const char *)msg);
+	snprintf(tail, sizeof(tail), " at offset %zu", (size_t)erroff);
+	outbuf_puts(&text, tail);
+	/* Cut to fit; the pattern's text is at most 200 bytes of it. */
+	n = text.len < sizeof(e->message) - 1 ? text.len :
+	    sizeof(e->message) - 1;
+	memcpy(e->message, text.data, n);
+	e->message[n] = '\0';
 	outbuf_free(&text);
 }
 
