@@ -1,6 +1,9 @@
 # fish completion for isogrep (generated: isogrep --generate fish)
 complete -c isogrep -s e -l regexp -r -d 'a pattern to search for (repeatable: any of them)'
 complete -c isogrep -s f -l file -r -d 'read patterns from FILE, one per line (\'-\': stdin)'
+complete -c isogrep -l and -r -d 'a selected line must also match PATTERN (repeatable)'
+complete -c isogrep -l not -r -d 'a selected line must not match PATTERN (repeatable)'
+complete -c isogrep -l all-match -d 'select files only where every -e pattern matches some line'
 complete -c isogrep -s F -l fixed-strings -d 'patterns are literal strings, not regular expressions'
 complete -c isogrep -s E -l extended-regexp -d 'patterns are POSIX extended regular expressions (egrep)'
 complete -c isogrep -s G -l basic-regexp -d 'patterns are POSIX basic regular expressions (grep\'s default)'

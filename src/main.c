@@ -214,6 +214,7 @@ search_direct(const struct options *o, const struct search_setup *setup,
 	 * which each segment's sink would repeat.
 	 */
 	if (!(setup->print->heading == 1 && setup->with_filename) &&
+	    !o->select.all_match && /* --all-match: one file's verdict */
 	    split_search(setup, o->paths[0], worker_count(o), &selected,
 	    setup->print->stats ? &t->print : NULL))
 		return selected;

@@ -121,6 +121,9 @@ enum flag_id {
 	FLAG_BLOCK_BUFFERED,
 	FLAG_LABEL,
 	FLAG_CRLF,
+	FLAG_AND,
+	FLAG_NOT,
+	FLAG_ALL_MATCH,
 };
 
 /* The two ways the command line is read. */

@@ -32,6 +32,31 @@ bool literal_set_exact(const struct literal_set *ls);
 
 void literal_free(struct literal_set *ls);
 
+/* Strings found by literal_required, for a multi-pattern scanner. */
+struct literal_strings {
+	char **strs;
+	size_t *lens;
+	size_t count;
+	bool exact; /* every string is a whole alternative (see above) */
+	/*
+	 * Caseless strings hold k or s: the text may have U+212A or U+017F
+	 * there, which a caseless ASCII scan misses (so never exact).
+	 */
+	bool kelvin;
+};
+
+/*
+ * The strings one of which every match of the single pattern p must
+ * contain (its text in PCRE2 syntax, or a -F string when fixed); false
+ * when none can be proven.  A -F string yields itself, even one byte of
+ * it.  caseless as for literal_extract, except that k and s stay in the
+ * strings: see literal_strings.kelvin.
+ */
+bool literal_required(const struct pattern *p, bool fixed, bool caseless,
+    struct literal_strings *out);
+
+void literal_strings_free(struct literal_strings *ls);
+
 /*
  * Search state for one buffer: the last search and what it found.  All
  * zero is a valid state that literal_cursor_reset must follow.

@@ -8,6 +8,7 @@
 #ifndef ISOGREP_MATCHER_H
 #define ISOGREP_MATCHER_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "match/pattern.h"
@@ -81,6 +82,40 @@ void span_list_free(struct span_list *l);
  */
 int matcher_line_spans(const struct matcher *m, struct matcher_scratch *s,
     const char *line, size_t len, struct span_list *spans);
+
+/*
+ * The first match in line[start, len) as matcher_line_spans reports it
+ * (leftmost, then longest across patterns; it may be empty), and in
+ * *pattern the index in match_config.patterns of a pattern that matched
+ * it, or SIZE_MAX where patterns were joined into one program and the
+ * matcher cannot tell.  Returns as matcher_find_in_line.
+ */
+int matcher_find_span(const struct matcher *m, struct matcher_scratch *s,
+    const char *line, size_t len, size_t start, struct span *match,
+    size_t *pattern);
+
+/* How many patterns (match_config.npatterns) m was compiled from. */
+size_t matcher_npatterns(const struct matcher *m);
+
+/*
+ * For --all-match: set seen[i] for each pattern i that matches somewhere
+ * in line[0, len), a selected line.  Exact only for a matcher compiled
+ * with match_config.each_pattern.  0, or a negative PCRE2 error code.
+ */
+int matcher_line_patterns(const struct matcher *m, struct matcher_scratch *s,
+    const char *line, size_t len, bool *seen);
+
+/*
+ * For match/patset.c: one pattern (mc->npatterns == 1, no --and/--not)
+ * compiled alone.  Without jit it is interpreted, has no prefilter and
+ * may share a scratch with others (matcher_scratch_new_shared).
+ */
+struct matcher *matcher_compile_single(const struct match_config *mc,
+    bool jit, struct matcher_error *e);
+
+/* One scratch for any of the non-JIT matchers subs[0, n). */
+struct matcher_scratch *matcher_scratch_new_shared(
+    struct matcher *const *subs, size_t n);
 
 /*
  * For patterns that are plain strings (no -w/-x): the most bytes a match

@@ -33,6 +33,8 @@ enum pattern_syntax {
 struct pattern {
 	const char *text;
 	size_t len;
+	const char *file;   /* the -f file it is a line of, or NULL */
+	unsigned long line; /* its line number there (1-based) */
 };
 
 struct match_config {
@@ -48,6 +50,13 @@ struct match_config {
 	bool multiline_dotall;    /* --multiline-dotall: '.' matches '\n' */
 	unsigned match_limit;     /* --match-limit; 0: PCRE2's default */
 	unsigned depth_limit;     /* --depth-limit; 0: PCRE2's default */
+	/* --and, --not: a selected line also matches each / none of these. */
+	struct pattern *and_patterns;
+	size_t nand;
+	struct pattern *not_patterns;
+	size_t nnot;
+	/* --all-match: the matcher must tell which pattern matched a line. */
+	bool each_pattern;
 };
 
 #endif

@@ -65,6 +65,7 @@ struct searcher {
 	 */
 	void (*flush)(struct outbuf *out);
 	enum searcher_flush flush_when;
+	bool *seen; /* --all-match: per pattern, matched in this file */
 };
 
 /* What searching one file found. */

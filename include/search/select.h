@@ -34,6 +34,8 @@ struct select_config {
 	unsigned long long after;
 	bool passthru;
 	bool context_breaks;
+	/* --all-match: a file counts only where every pattern matched. */
+	bool all_match;
 };
 
 #endif

@@ -40,38 +40,67 @@ static const char **volatile positional_store;
 /* Growable list of patterns; grows in place inside opts. */
 static size_t patterns_cap;
 
+/* file: the -f file it is line `line` of, or NULL. */
 static void
-add_pattern(struct options *opts, const char *text, size_t len)
+add_pattern(struct options *opts, const char *text, size_t len,
+    const char *file, unsigned long line)
 {
+	struct pattern *p;
+
 	if (opts->match.npatterns == patterns_cap) {
 		size_t cap = patterns_cap ? patterns_cap * 2 : 8;
-		struct pattern *p = xrealloc(opts->match.patterns, cap * sizeof(*p));
 
+		p = xrealloc(opts->match.patterns, cap * sizeof(*p));
 		opts->match.patterns = p;
 		patterns_cap = cap;
 	}
-	opts->match.patterns[opts->match.npatterns].text = text;
-	opts->match.patterns[opts->match.npatterns].len = len;
-	opts->match.npatterns++;
+	p = &opts->match.patterns[opts->match.npatterns++];
+	p->text = text;
+	p->len = len;
+	p->file = file;
+	p->line = line;
 }
 
 /* A pattern with newlines is several patterns, as in grep. */
 static void
 add_pattern_lines(struct options *opts, const char *text, size_t len,
-    bool drop_final_empty)
+    bool drop_final_empty, const char *file)
 {
 	const char *end = text + len;
+	unsigned long line = 1;
 
-	for (;;) {
+	for (;; line++) {
 		const char *nl = memchr(text, '\n', (size_t)(end - text));
 
 		if (nl == NULL) {
 			if (text < end || !drop_final_empty)
-				add_pattern(opts, text, (size_t)(end - text));
+				add_pattern(opts, text, (size_t)(end - text),
+				    file, line);
 			return;
 		}
-		add_pattern(opts, text, (size_t)(nl - text));
+		add_pattern(opts, text, (size_t)(nl - text), file, line);
 		text = nl + 1;
+	}
+}
+
+/* --and, --not: one condition per line of arg. */
+static void
+add_condition(struct pattern **list, size_t *n, const char *arg)
+{
+	const char *end = arg + strlen(arg);
+
+	for (;;) {
+		const char *nl = memchr(arg, '\n', (size_t)(end - arg));
+		struct pattern *p = xrealloc(*list, (*n + 1) * sizeof(*p));
+
+		*list = p;
+		p += (*n)++;
+		memset(p, 0, sizeof(*p));
+		p->text = arg;
+		p->len = nl ? (size_t)(nl - arg) : (size_t)(end - arg);
+		if (nl == NULL)
+			return;
+		arg = nl + 1;
 	}
 }
 
@@ -124,7 +153,8 @@ add_pattern_file(struct options *opts, const char *path)
 
 	/* An empty file has no patterns at all: it matches nothing. */
 	if (data != NULL)
-		add_pattern_lines(opts, data, len, true);
+		add_pattern_lines(opts, data, len, true,
+		    strcmp(path, "-") == 0 ? "(standard input)" : path);
 }
 
 /* Append to a growable array of n items of size bytes; returns the slot. */
@@ -510,12 +540,22 @@ apply_flag(struct parse_state *st, const struct flag *f, const char *arg)
 
 	switch (f->id) {
 	case FLAG_REGEXP:
-		add_pattern_lines(o, arg, strlen(arg), false);
+		add_pattern_lines(o, arg, strlen(arg), false, NULL);
 		st->have_pattern_flag = true;
 		break;
 	case FLAG_FILE:
 		add_pattern_file(o, arg);
 		st->have_pattern_flag = true;
+		break;
+	case FLAG_AND:
+		add_condition(&o->match.and_patterns, &o->match.nand, arg);
+		break;
+	case FLAG_NOT:
+		add_condition(&o->match.not_patterns, &o->match.nnot, arg);
+		break;
+	case FLAG_ALL_MATCH:
+		o->match.each_pattern = true;
+		o->select.all_match = true;
 		break;
 	case FLAG_FIXED_STRINGS: o->match.fixed_strings = true; break;
 	/* As in grep, the last of -E, -F, -G and -P decides. */
@@ -952,7 +992,7 @@ cli_parse(int argc, char **argv, struct options *opts)
 		if (npositional == 0)
 			usage_error("no pattern given");
 		add_pattern_lines(opts, positional[0], strlen(positional[0]),
-		    false);
+		    false, NULL);
 		positional++;
 		npositional--;
 	}

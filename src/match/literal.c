@@ -68,6 +68,22 @@ struct scan {
 	struct outbuf best; /* the longest finished run */
 };
 
+/* How a caseless run treats letters (see the top of this file). */
+enum fold {
+	FOLD_NONE,    /* case-sensitive */
+	FOLD_ASCII,   /* a run ends at k, s and non-ASCII */
+	FOLD_KEEP_KS, /* only at non-ASCII: the caller finds U+212A, U+017F */
+};
+
+static bool
+strpbrk_n(const char *s, size_t len, const char *set)
+{
+	for (size_t i = 0; i < len; i++)
+		if (s[i] != '\0' && strchr(set, s[i]) != NULL)
+			return true;
+	return false;
+}
+
 static void
 end_run(struct scan *s)
 {
@@ -237,11 +253,12 @@ read_atom(struct scan *s, char *lit, size_t *lit_len)
  * text of another length.
  */
 static bool
-caseless_exact(const char *lit, size_t len)
+caseless_exact(const char *lit, size_t len, enum fold fold)
 {
 	unsigned char c = (unsigned char)lit[0];
 
-	return len == 1 && c < 0x80 && strchr("kKsS", c) == NULL;
+	return len == 1 && c < 0x80 &&
+	    (fold == FOLD_KEEP_KS || strchr("kKsS", c) == NULL);
 }
 
 /*
@@ -249,7 +266,7 @@ caseless_exact(const char *lit, size_t len)
  * *whole: it is the entire alternative.
  */
 static bool
-alternative_literal(const char *p, size_t n, bool caseless,
+alternative_literal(const char *p, size_t n, enum fold caseless,
     struct outbuf *out, bool *whole)
 {
 	struct scan s = {p, n, 0, OUTBUF_INIT, OUTBUF_INIT};
@@ -265,7 +282,8 @@ alternative_literal(const char *p, size_t n, bool caseless,
 		    read_quantifier(&s, &min, &quantified);
 		if (!ok)
 			break;
-		if (caseless && lit_len > 0 && !caseless_exact(lit, lit_len))
+		if (caseless && lit_len > 0 &&
+		    !caseless_exact(lit, lit_len, caseless))
 			lit_len = 0;
 		if (lit_len == 0) {
 			end_run(&s);
@@ -315,7 +333,8 @@ list_free(struct literal_list *l)
 
 /* A -F string: all of it, or (caseless) its longest exact run. */
 static bool
-add_fixed(struct literal_list *l, const struct pattern *p, bool caseless)
+add_fixed(struct literal_list *l, const struct pattern *p,
+    enum fold caseless)
 {
 	size_t best = 0, best_len = 0, start = 0;
 
@@ -326,7 +345,7 @@ add_fixed(struct literal_list *l, const struct pattern *p, bool caseless)
 		return true;
 	}
 	for (size_t i = 0; i <= p->len; i++) {
-		if (i < p->len && caseless_exact(p->text + i, 1))
+		if (i < p->len && caseless_exact(p->text + i, 1, caseless))
 			continue;
 		if (i - start > best_len) {
 			best = start;
@@ -342,7 +361,8 @@ add_fixed(struct literal_list *l, const struct pattern *p, bool caseless)
 
 /* Split p at top-level '|' and add each alternative's literal. */
 static bool
-add_pattern(struct literal_list *l, const struct pattern *p, bool caseless)
+add_pattern(struct literal_list *l, const struct pattern *p,
+    enum fold caseless)
 {
 	size_t start = 0;
 	int depth = 0;
@@ -381,7 +401,8 @@ add_pattern(struct literal_list *l, const struct pattern *p, bool caseless)
 			return false;
 		start = i + 1;
 	}
-	return true;
+	/* Unbalanced (a parenthesis in \Q...): the last part was not read. */
+	return depth == 0;
 }
 
 struct literal_set *
@@ -395,9 +416,10 @@ literal_extract(const struct match_config *mc, bool caseless)
 		const struct pattern *p = &mc->patterns[i];
 
 		if (mc->fixed_strings)
-			ok = add_fixed(&l, p, caseless);
+			ok = add_fixed(&l, p, caseless ? FOLD_ASCII : FOLD_NONE);
 		else
-			ok = add_pattern(&l, p, caseless);
+			ok = add_pattern(&l, p, caseless ? FOLD_ASCII :
+			    FOLD_NONE);
 		ok = ok && l.count <= LITERAL_MAX;
 	}
 	for (size_t i = 0; ok && l.count > LITERAL_MANY && i < l.count; i++)
@@ -410,6 +432,47 @@ literal_extract(const struct match_config *mc, bool caseless)
 	}
 	list_free(&l);
 	return ls;
+}
+
+bool
+literal_required(const struct pattern *p, bool fixed, bool caseless,
+    struct literal_strings *out)
+{
+	struct literal_list l = {NULL, NULL, 0, true};
+	enum fold fold = caseless ? FOLD_KEEP_KS : FOLD_NONE;
+	bool ok;
+
+	memset(out, 0, sizeof(*out));
+	if (fixed && !caseless && p->len > 0) {
+		list_add(&l, p->text, p->len, true);
+		ok = true;
+	} else {
+		ok = p->len > 0 && (fixed ? add_fixed(&l, p, fold) :
+		    add_pattern(&l, p, fold)) && l.count > 0;
+	}
+	if (!ok) {
+		list_free(&l);
+		return false;
+	}
+	out->strs = l.strs;
+	out->lens = l.lens;
+	out->count = l.count;
+	out->exact = l.all_whole;
+	for (size_t i = 0; caseless && i < l.count; i++)
+		if (strpbrk_n(l.strs[i], l.lens[i], "kKsS"))
+			out->kelvin = true;
+	/* A k or s may be U+212A or U+017F in the text: only a candidate. */
+	out->exact = out->exact && !out->kelvin;
+	return true;
+}
+
+void
+literal_strings_free(struct literal_strings *ls)
+{
+	struct literal_list l = {ls->strs, ls->lens, ls->count, ls->exact};
+
+	list_free(&l);
+	memset(ls, 0, sizeof(*ls));
 }
 
 bool

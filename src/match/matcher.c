@@ -6,9 +6,13 @@
  * translation of grep's BRE and ERE.  No files, no threads, no output:
  * the fuzzers and the DFA tests drive it on plain buffers.
  *
- * All patterns become one PCRE2 program, compiled once (with JIT) before
- * any isolate starts and then only read.  Each isolate owns a scratch: its
- * match data, match context and JIT stack.
+ * One pattern, or a few that can share an alternation (-F strings, -E
+ * and -G patterns without back-references), become one PCRE2 program,
+ * compiled once (with JIT) before any isolate starts and then only read.
+ * Anything else -- patterns that must stay apart, large lists, --and and
+ * --not -- is a pattern set (patset.h), which this file hands the query
+ * to.  Each isolate owns a scratch: its match data, match context and
+ * JIT stack.
  *
  * Finding matching lines.  Calling PCRE2 once per line costs a call per
  * line, so the program is compiled with PCRE2_MULTILINE and run over the
@@ -35,13 +39,17 @@
 #include <string.h>
 
 #include "base/diag.h"
+#include "base/escape.h"
 #include "base/outbuf.h"
 #include "base/xmalloc.h"
 #include "match/dfa.h"
 #include "match/literal.h"
+#include "match/patset.h"
 #include "match/posix_syntax.h"
 
 struct matcher {
+	struct patset *set; /* the patterns are a set: it does everything */
+	size_t npatterns;
 	pcre2_code *code;  /* NULL: no patterns, nothing matches */
 	bool buffer_scan;  /* whole-buffer candidate search is exact */
 	size_t literal_span;  /* see matcher_literal_span */
@@ -59,6 +67,7 @@ struct matcher {
 };
 
 struct matcher_scratch {
+	struct patset_scratch *set; /* for a set */
 	pcre2_match_data *md;
 	pcre2_match_context *mctx;
 	pcre2_jit_stack *jit_stack;
@@ -254,18 +263,43 @@ compile_text(const char *text, size_t len, uint32_t flags,
 	return code;
 }
 
+/* "FILE:LINE: " for a pattern read from a -f file, else "". */
+static void
+pattern_origin(const struct pattern *p, char *buf, size_t size)
+{
+	if (p->file != NULL)
+		snprintf(buf, size, "%s:%lu: ", p->file, p->line);
+	else
+		buf[0] = '\0';
+}
+
 /* Say in err what is wrong with p (PCRE2's code err at erroff). */
 static void
 describe_bad_pattern(const struct pattern *p, int err, PCRE2_SIZE erroff,
     struct matcher_error *e)
 {
 	PCRE2_UCHAR msg[256];
+	struct outbuf text = OUTBUF_INIT;
+	char where[300];
+	char tail[64];
+	size_t n;
 
 	pcre2_get_error_message(err, msg, sizeof(msg));
-	snprintf(e->message, sizeof(e->message),
-	    "invalid pattern '%.*s': %s at offset %zu",
-	    (int)(p->len > 200 ? 200 : p->len), p->text, (const char *)msg,
-	    (size_t)erroff);
+	pattern_origin(p, where, sizeof(where));
+	outbuf_puts(&text, where);
+	outbuf_puts(&text, "invalid pattern '");
+	escape_append(&text, p->text ? p->text : "", p->len > 200 ? 200 :
+	    p->len);
+	outbuf_puts(&text, "': ");
+	outbuf_puts(&text, (const char *)msg);
+	snprintf(tail, sizeof(tail), " at offset %zu", (size_t)erroff);
+	outbuf_puts(&text, tail);
+	/* Cut to fit; the pattern's text is at most 200 bytes of it. */
+	n = text.len < sizeof(e->message) - 1 ? text.len :
+	    sizeof(e->message) - 1;
+	memcpy(e->message, text.data, n);
+	e->message[n] = '\0';
+	outbuf_free(&text);
 }
 
 /*
@@ -316,10 +350,55 @@ may_open_comment(const struct pattern *p)
 	return false;
 }
 
-/* Append one pattern; wrapped in a group when others or -w surround it. */
+/*
+ * The length of the (*VERB)s that open p: PCRE2 reads them only at the
+ * very start, so a wrapper goes after them.
+ */
+static size_t
+leading_verbs(const struct pattern *p)
+{
+	size_t i = 0;
+
+	while (i + 2 < p->len && p->text[i] == '(' && p->text[i + 1] == '*' &&
+	    isupper((unsigned char)p->text[i + 2])) {
+		const char *close = memchr(p->text + i, ')', p->len - i);
+
+		if (close == NULL)
+			break;
+		i = (size_t)(close - p->text) + 1;
+	}
+	return i;
+}
+
+/* Does p end inside \Q...?  Then a wrapper's closing needs \E first. */
+static bool
+open_quote_at_end(const struct pattern *p)
+{
+	bool quoted = false;
+
+	for (size_t i = 0; i + 1 < p->len; i++) {
+		if (p->text[i] != '\\')
+			continue;
+		if (quoted) {
+			if (p->text[i + 1] == 'E')
+				quoted = false;
+			i++;
+			continue;
+		}
+		if (p->text[i + 1] == 'Q')
+			quoted = true;
+		i++;
+	}
+	return quoted;
+}
+
+/*
+ * Append one pattern; wrapped in a group when others or -w surround it.
+ * skip: bytes at its start already written (its leading verbs).
+ */
 static void
 append_pattern(struct outbuf *out, const struct match_config *mc,
-    const struct pattern *p, bool wrap)
+    const struct pattern *p, bool wrap, size_t skip)
 {
 	if (mc->fixed_strings) {
 		append_escaped(out, p);
@@ -327,27 +406,37 @@ append_pattern(struct outbuf *out, const struct match_config *mc,
 	}
 	if (wrap)
 		outbuf_puts(out, "(?:");
-	outbuf_append(out, p->text, p->len);
+	outbuf_append(out, p->text + skip, p->len - skip);
+	if (wrap && open_quote_at_end(p))
+		outbuf_puts(out, "\\E");
 	if (wrap)
 		outbuf_puts(out, may_open_comment(p) ? "\n)" : ")");
 }
 
 /*
- * One regular expression: the alternation of all patterns.  -w wraps it as
- * grep does, "(?<!\w)(?:...)(?!\w)"; -x is PCRE2_EXTRA_MATCH_LINE.
+ * One regular expression: the alternation of all patterns (only patterns
+ * that can be joined: patset_join_safe).  -w wraps it as grep does,
+ * "(?<!\w)(?:...)(?!\w)", after a single pattern's leading verbs; -x is
+ * PCRE2_EXTRA_MATCH_LINE.
  */
 static void
 build_program(const struct match_config *mc, struct outbuf *out)
 {
 	bool word = mc->word && !mc->line;
 	bool wrap = word || mc->npatterns > 1;
+	size_t verbs = 0;
 
+	if (mc->npatterns == 1 && !mc->fixed_strings) {
+		verbs = leading_verbs(&mc->patterns[0]);
+		outbuf_append(out, mc->patterns[0].text, verbs);
+	}
 	if (word)
 		outbuf_puts(out, "(?<!\\w)(?:");
 	for (size_t i = 0; i < mc->npatterns; i++) {
 		if (i > 0)
 			outbuf_putc(out, '|');
-		append_pattern(out, mc, &mc->patterns[i], wrap);
+		append_pattern(out, mc, &mc->patterns[i], wrap,
+		    i == 0 ? verbs : 0);
 	}
 	if (word)
 		outbuf_puts(out, ")(?!\\w)");
@@ -422,8 +511,12 @@ translate_posix(struct matcher *m, const struct match_config *mc,
 
 		if (!posix_syntax_translate(mc->patterns[i].text,
 		    mc->patterns[i].len, mc->syntax, caseless, &text, err)) {
+			char where[300];
+
 			outbuf_free(&text);
-			snprintf(e->message, sizeof(e->message), "%s", err);
+			pattern_origin(&mc->patterns[i], where, sizeof(where));
+			snprintf(e->message, sizeof(e->message), "%s%s", where,
+			    err);
 			return NULL;
 		}
 		outbuf_reserve(&text, 1); /* an empty pattern is "", not NULL */
@@ -474,6 +567,25 @@ compile_longest(struct matcher *m, const struct outbuf *program,
 struct matcher *
 matcher_compile(const struct match_config *mc, struct matcher_error *e)
 {
+	struct matcher *m;
+
+	if (!patset_wanted(mc))
+		return matcher_compile_single(mc, true, e);
+	m = xcalloc(1, sizeof(*m));
+	m->npatterns = mc->npatterns;
+	m->set = patset_compile(mc,
+	    (compile_flags(mc) & PCRE2_CASELESS) != 0, e);
+	if (m->set == NULL) {
+		free(m);
+		return NULL;
+	}
+	return m;
+}
+
+struct matcher *
+matcher_compile_single(const struct match_config *mc, bool jit,
+    struct matcher_error *e)
+{
 	struct matcher *m = xcalloc(1, sizeof(*m));
 	struct outbuf program = OUTBUF_INIT;
 	uint32_t flags = compile_flags(mc);
@@ -484,8 +596,12 @@ matcher_compile(const struct match_config *mc, struct matcher_error *e)
 
 	m->match_limit = mc->match_limit;
 	m->depth_limit = mc->depth_limit;
+	m->npatterns = mc->npatterns;
 	if (mc->npatterns == 0)
 		return m;
+	/* Joined -F strings: -o takes the longest at the leftmost start. */
+	if (mc->fixed_strings && mc->npatterns > 1)
+		m->longest = true;
 	if (!mc->fixed_strings && mc->syntax != SYNTAX_PCRE2) {
 		mc = translate_posix(m, mc, (flags & PCRE2_CASELESS) != 0,
 		    &translated, e);
@@ -503,7 +619,7 @@ matcher_compile(const struct match_config *mc, struct matcher_error *e)
 	    &erroff);
 	pcre2_compile_context_free(cctx);
 	if (m->code == NULL) {
-		struct pattern whole = {program.data, program.len};
+		struct pattern whole = {.text = program.data, .len = program.len};
 
 		/* Each pattern alone was fine: together they are too many. */
 		if (mc->npatterns > 1 && err == PCRE2_ERROR_PATTERN_TOO_LARGE)
@@ -521,18 +637,22 @@ matcher_compile(const struct match_config *mc, struct matcher_error *e)
 	}
 	/* Without JIT (unsupported CPU) the interpreter still works. */
 	m->multiline = mc->multiline;
-	pcre2_jit_compile(m->code, PCRE2_JIT_COMPLETE |
-	    (m->multiline ? PCRE2_JIT_PARTIAL_HARD : 0));
+	if (jit)
+		pcre2_jit_compile(m->code, PCRE2_JIT_COMPLETE |
+		    (m->multiline ? PCRE2_JIT_PARTIAL_HARD : 0));
 	/* With -x the one possible match is the whole line. */
 	if (m->longest && !mc->line)
 		compile_longest(m, &program, flags);
 	m->longest = m->longest_code != NULL;
 
 	m->literal_span = literal_span(mc, flags);
-	m->literals = literal_extract(mc, (flags & PCRE2_CASELESS) != 0);
 	/* --crlf: each line is matched alone, without its CR. */
 	m->crlf = mc->crlf;
-	m->dfa = m->crlf ? NULL : compile_dfa(m, mc, &program, flags);
+	if (jit) {
+		m->literals = literal_extract(mc,
+		    (flags & PCRE2_CASELESS) != 0);
+		m->dfa = m->crlf ? NULL : compile_dfa(m, mc, &program, flags);
+	}
 	outbuf_free(&program);
 	/*
 	 * -w's lookarounds meet a PCRE2 10.42 JIT bug next to invalid UTF-8
@@ -555,6 +675,7 @@ matcher_free(struct matcher *m)
 {
 	if (m == NULL)
 		return;
+	patset_free(m->set);
 	pcre2_code_free(m->code);
 	pcre2_code_free(m->longest_code);
 	literal_free(m->literals);
@@ -570,6 +691,8 @@ matcher_scratch_new(const struct matcher *m)
 {
 	struct matcher_scratch *s = xcalloc(1, sizeof(*s));
 
+	if (m->set != NULL)
+		s->set = patset_scratch_new(m->set);
 	if (m->code == NULL)
 		return s;
 	s->md = xnonnull(pcre2_match_data_create_from_pattern(m->code, NULL));
@@ -590,11 +713,45 @@ matcher_scratch_new(const struct matcher *m)
 	return s;
 }
 
+struct matcher_scratch *
+matcher_scratch_new_shared(struct matcher *const *subs, size_t n)
+{
+	struct matcher_scratch *s = xcalloc(1, sizeof(*s));
+	uint32_t most = 0;
+	const struct matcher *any = NULL;
+
+	for (size_t i = 0; i < n; i++) {
+		uint32_t groups = 0;
+
+		if (subs[i] == NULL || subs[i]->code == NULL)
+			continue;
+		any = subs[i];
+		if (pcre2_pattern_info(subs[i]->code, PCRE2_INFO_CAPTURECOUNT,
+		    &groups) == 0 && groups > most)
+			most = groups;
+	}
+	if (any == NULL)
+		return s;
+	s->md = xnonnull(pcre2_match_data_create(most + 1, NULL));
+	s->mctx = xnonnull(pcre2_match_context_create(NULL));
+	s->jit_max = JIT_STACK_FIRST_MAX;
+	s->jit_stack = xnonnull(pcre2_jit_stack_create(JIT_STACK_START,
+	    s->jit_max, NULL));
+	if (any->match_limit > 0)
+		pcre2_set_match_limit(s->mctx, any->match_limit);
+	if (any->depth_limit > 0)
+		pcre2_set_depth_limit(s->mctx, any->depth_limit);
+	s->dfa_workspace = xreallocarray(NULL, DFA_WORKSPACE, sizeof(int));
+	pcre2_jit_stack_assign(s->mctx, NULL, s->jit_stack);
+	return s;
+}
+
 void
 matcher_scratch_free(struct matcher_scratch *s)
 {
 	if (s == NULL)
 		return;
+	patset_scratch_free(s->set);
 	pcre2_match_data_free(s->md);
 	pcre2_match_context_free(s->mctx);
 	pcre2_jit_stack_free(s->jit_stack);
@@ -680,6 +837,8 @@ int
 matcher_find_in_line(const struct matcher *m, struct matcher_scratch *s,
     const char *line, size_t len, size_t start, struct span *match)
 {
+	if (m->set != NULL)
+		return matcher_find_span(m, s, line, len, start, match, NULL);
 	if (m->code == NULL)
 		return 0;
 	len = line_text(m, line, len);
@@ -752,6 +911,67 @@ longest_at(const struct matcher *m, struct matcher_scratch *s,
 		sp->end = ov[1];
 }
 
+/* The first match from start, widened as -o reports it. */
+static int
+span_from(const struct matcher *m, struct matcher_scratch *s,
+    const char *line, size_t len, size_t start, struct span *sp,
+    size_t *pattern)
+{
+	int rc;
+
+	if (m->set != NULL)
+		return patset_next_span(m->set, s->set, line, len, start, sp,
+		    pattern);
+	if (pattern != NULL)
+		*pattern = m->npatterns == 1 ? 0 : SIZE_MAX;
+	if (m->code == NULL)
+		return 0;
+	rc = run(m, s, line, len, start, sp);
+	if (rc > 0 && m->longest)
+		longest_at(m, s, line, len, sp);
+	return rc;
+}
+
+int
+matcher_find_span(const struct matcher *m, struct matcher_scratch *s,
+    const char *line, size_t len, size_t start, struct span *match,
+    size_t *pattern)
+{
+	if (m->set != NULL) {
+		int rc = patset_begin_line(m->set, s->set, line, len);
+
+		if (rc < 0)
+			return rc;
+	}
+	return span_from(m, s, line, len, start, match, pattern);
+}
+
+size_t
+matcher_npatterns(const struct matcher *m)
+{
+	return m->npatterns;
+}
+
+int
+matcher_line_patterns(const struct matcher *m, struct matcher_scratch *s,
+    const char *line, size_t len, bool *seen)
+{
+	struct span sp;
+	int rc;
+
+	if (m->set != NULL)
+		return patset_line_patterns(m->set, s->set, line, len, seen);
+	if (m->npatterns == 0)
+		return 0;
+	/* One program: a match is a match of every pattern it joins. */
+	rc = matcher_find_in_line(m, s, line, len, 0, &sp);
+	if (rc < 0)
+		return rc;
+	for (size_t i = 0; rc > 0 && i < m->npatterns; i++)
+		seen[i] = true;
+	return 0;
+}
+
 int
 matcher_line_spans(const struct matcher *m, struct matcher_scratch *s,
     const char *line, size_t len, struct span_list *spans)
@@ -760,16 +980,20 @@ matcher_line_spans(const struct matcher *m, struct matcher_scratch *s,
 
 	spans->len = 0;
 	len = line_text(m, line, len);
+	if (m->set != NULL) {
+		int rc = patset_begin_line(m->set, s->set, line, len);
+
+		if (rc < 0)
+			return rc;
+	}
 	while (at <= len) {
 		struct span sp;
-		int rc = matcher_find_in_line(m, s, line, len, at, &sp);
+		int rc = span_from(m, s, line, len, at, &sp, NULL);
 
 		if (rc < 0)
 			return rc;
 		if (rc == 0)
 			break;
-		if (m->longest)
-			longest_at(m, s, line, len, &sp);
 		if (sp.end > sp.start)
 			span_list_push(spans, sp);
 		if (sp.end > at) {
@@ -884,12 +1108,16 @@ void
 matcher_new_buffer(struct matcher_scratch *s)
 {
 	s->cursor.buf = NULL;
+	if (s->set != NULL)
+		patset_new_buffer(s->set);
 }
 
 int
 matcher_next_line(const struct matcher *m, struct matcher_scratch *s,
     const char *buf, size_t len, size_t from, struct span *line)
 {
+	if (m->set != NULL)
+		return patset_next_line(m->set, s->set, buf, len, from, line);
 	if (m->code == NULL)
 		return 0;
 	if (m->literals != NULL)
@@ -945,7 +1173,7 @@ matcher_find_multiline(const struct matcher *m, struct matcher_scratch *s,
 size_t
 matcher_literal_span(const struct matcher *m)
 {
-	return m->code != NULL ? m->literal_span : 0;
+	return m->code != NULL && m->set == NULL ? m->literal_span : 0;
 }
 
 void

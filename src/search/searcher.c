@@ -89,7 +89,25 @@ struct file_search {
 	unsigned long long after_left; /* after-context lines owed */
 	bool trailing;       /* -m reached: only after-context is left */
 	bool window_full;    /* -U: a match outgrew the window (said once) */
+	/* --all-match: patterns not yet seen; the output from all_mark on. */
+	size_t unseen;
+	size_t all_mark;
 };
+
+/* --all-match: note which patterns the selected line matches. */
+static void
+note_patterns(struct file_search *fs, const char *buf, struct span line)
+{
+	const struct searcher *s = fs->s;
+	size_t n = matcher_npatterns(s->matcher);
+
+	if (matcher_line_patterns(s->matcher, s->scratch, buf + line.start,
+	    line.end - line.start, s->seen) < 0)
+		return;
+	fs->unseen = 0;
+	for (size_t i = 0; i < n; i++)
+		fs->unseen += !s->seen[i];
+}
 
 /*
  * The bytes buf[from, to) were looked at for NUL bytes (nul: one is
@@ -396,6 +414,8 @@ select_line(struct file_search *fs, const char *buf, struct span line)
 	struct sink *k = fs->k;
 	struct sink_line sl;
 
+	if (fs->unseen > 0)
+		note_patterns(fs, buf, line);
 	fs->selected++;
 	if (k->wants & SINK_WANTS_LINES) {
 		if (fs->context && !fs->binary)
@@ -423,10 +443,11 @@ select_line(struct file_search *fs, const char *buf, struct span line)
 			}
 			k->ops->selected(k, &sl);
 			fs->printed++;
-			if (fs->s->flush_when == SEARCHER_FLUSH_LINE)
+			if (fs->s->flush_when == SEARCHER_FLUSH_LINE &&
+			    fs->s->seen == NULL)
 				flush_output(fs);
 		}
-	} else if (k->wants & SINK_WANTS_FIRST) {
+	} else if ((k->wants & SINK_WANTS_FIRST) && fs->unseen == 0) {
 		fs->done = true;
 	}
 	fs->after_selected = fs->offset + line.end + 1;
@@ -758,6 +779,12 @@ finish_file(struct file_search *fs)
 		.bytes_searched = fs->stop_at > 0 ? fs->stop_at : fs->offset,
 	};
 
+	/* --all-match: a file where some pattern never matched has none. */
+	if (fs->unseen > 0) {
+		fs->k->out->len = fs->all_mark;
+		memset(&end, 0, sizeof(end));
+		fs->selected = 0;
+	}
 	fs->k->ops->end(fs->k, &end);
 }
 
@@ -802,8 +829,10 @@ read_file(struct file_search *fs, bool stream)
 		search_chunk(fs, chunk, len, &skip);
 		if (skip)
 			break;
-		if ((stream && s->flush_when != SEARCHER_FLUSH_BLOCK) ||
-		    fs->k->out->len >= STREAM_FLUSH)
+		/* --all-match holds a file's output until its verdict. */
+		if (s->seen == NULL && ((stream &&
+		    s->flush_when != SEARCHER_FLUSH_BLOCK) ||
+		    fs->k->out->len >= STREAM_FLUSH))
 			flush_output(fs);
 	}
 	return skip;
@@ -842,6 +871,11 @@ begin_file(struct file_search *fs)
 	fs->k->ops->begin(fs->k, fs->path);
 	fs->done = sel->has_max_count && sel->max_count == 0;
 	hold_clear(&fs->s->hold);
+	if (fs->s->seen != NULL && !sel->invert) {
+		fs->unseen = matcher_npatterns(fs->s->matcher);
+		memset(fs->s->seen, 0, fs->unseen * sizeof(*fs->s->seen));
+		fs->all_mark = fs->k->out->len;
+	}
 }
 
 void
@@ -942,6 +976,8 @@ searcher_init(struct searcher *s, const struct select_config *sel,
 	reader_init(&s->reader);
 	s->reader.nul_records = sel->null_data;
 	s->scratch = matcher_scratch_new(m);
+	if (sel->all_match)
+		s->seen = xcalloc(matcher_npatterns(m) + 1, sizeof(*s->seen));
 	sink->matcher = m;
 	sink->scratch = s->scratch;
 }
@@ -950,6 +986,7 @@ void
 searcher_free(struct searcher *s)
 {
 	matcher_scratch_free(s->scratch);
+	free(s->seen);
 	reader_free(&s->reader);
 	free(s->hold.bytes);
 	free(s->hold.v);

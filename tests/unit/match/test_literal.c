@@ -20,7 +20,7 @@ static size_t
 first_hit_case(const char *pattern, bool fixed, bool caseless,
     const char *text, bool *have)
 {
-	struct pattern p = {pattern, strlen(pattern)};
+	struct pattern p = {.text = pattern, .len = strlen(pattern)};
 	struct match_config o;
 	struct literal_set *ls;
 	struct literal_cursor c = {.buf = NULL};
@@ -173,7 +173,8 @@ test_literal_exact(void)
 	};
 
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		struct pattern p = {cases[i].pattern, strlen(cases[i].pattern)};
+		struct pattern p = {.text = cases[i].pattern,
+		    .len = strlen(cases[i].pattern)};
 		struct match_config o;
 		struct literal_set *ls;
 
@@ -193,7 +194,10 @@ test_literal_exact(void)
 static void
 test_literal_several_patterns(void)
 {
-	struct pattern p[3] = {{"zzz+q", 5}, {"Yyy", 3}, {"x{3}abc", 7}};
+	struct pattern p[3] = {
+		{.text = "zzz+q", .len = 5}, {.text = "Yyy", .len = 3},
+		{.text = "x{3}abc", .len = 7},
+	};
 	struct match_config o;
 	struct literal_set *ls;
 	struct literal_cursor c = {.buf = NULL};

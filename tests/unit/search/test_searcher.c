@@ -122,7 +122,7 @@ static char *
 record_search(const char *text, size_t len, const char *needle,
     const struct select_config *sel, bool map, bool named)
 {
-	struct pattern pat = {needle, strlen(needle)};
+	struct pattern pat = {.text = needle, .len = strlen(needle)};
 	struct match_config mc = {.patterns = &pat, .npatterns = 1};
 	struct matcher_error e;
 	struct matcher *m = matcher_compile(&mc, &e);
