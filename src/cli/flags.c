@@ -212,3 +212,174 @@ flag_by_long(const char *name, size_t len, enum flag_mode m)
 	}
 	return NULL;
 }
+
+const char *
+flag_group_title(enum flag_group g)
+{
+	static const char *const titles[FLAG_GROUP_COUNT] = {
+		[FLAG_GROUP_INPUT] = "Input",
+		[FLAG_GROUP_MATCHING] = "Matching",
+		[FLAG_GROUP_FILES] = "Selection of files",
+		[FLAG_GROUP_OUTPUT] = "Output",
+		[FLAG_GROUP_CONTEXT] = "Context",
+		[FLAG_GROUP_FORMATS] = "Formats",
+		[FLAG_GROUP_PERFORMANCE] = "Performance",
+		[FLAG_GROUP_OTHER] = "Other",
+	};
+
+	return (unsigned)g < FLAG_GROUP_COUNT ? titles[g] : "Other";
+}
+
+/*
+ * A switch without a default: -Wswitch (in -Wall) names any flag_id
+ * added to flags.h and forgotten here, so none goes ungrouped.
+ */
+struct flag_doc
+flag_doc(enum flag_id id)
+{
+	struct flag_doc d = {FLAG_GROUP_OTHER, FLAG_ARG_NONE, NULL};
+
+#define DOC(g, a) d.group = FLAG_GROUP_##g, d.arg = FLAG_ARG_##a
+#define CHOICE(g, c) \
+	d.group = FLAG_GROUP_##g, d.arg = FLAG_ARG_CHOICE, d.choices = (c)
+	switch (id) {
+	case FLAG_FILE: DOC(INPUT, FILE); break;
+	case FLAG_TEXT:
+	case FLAG_BINARY:
+	case FLAG_WITHOUT_MATCH:
+	case FLAG_BINARY_NOOP:
+	case FLAG_NULL_DATA:
+	case FLAG_RECURSIVE:
+	case FLAG_DEREFERENCE_RECURSIVE: DOC(INPUT, NONE); break;
+	case FLAG_BINARY_FILES:
+		CHOICE(INPUT, "binary text without-match");
+		break;
+	case FLAG_DIRECTORIES: CHOICE(INPUT, "read skip recurse"); break;
+	case FLAG_DEVICES: CHOICE(INPUT, "read skip"); break;
+
+	case FLAG_REGEXP: DOC(MATCHING, TEXT); break;
+	case FLAG_FIXED_STRINGS:
+	case FLAG_EXTENDED_REGEXP:
+	case FLAG_BASIC_REGEXP:
+	case FLAG_PERL_REGEXP:
+	case FLAG_IGNORE_CASE:
+	case FLAG_SMART_CASE:
+	case FLAG_CASE_SENSITIVE:
+	case FLAG_WORD_REGEXP:
+	case FLAG_LINE_REGEXP:
+	case FLAG_INVERT_MATCH: DOC(MATCHING, NONE); break;
+	case FLAG_MAX_COUNT: DOC(MATCHING, NUMBER); break;
+
+	case FLAG_NO_IGNORE:
+	case FLAG_NO_IGNORE_VCS:
+	case FLAG_NO_IGNORE_DOT:
+	case FLAG_NO_IGNORE_GLOBAL:
+	case FLAG_NO_IGNORE_PARENT:
+	case FLAG_HIDDEN:
+	case FLAG_UNRESTRICTED:
+	case FLAG_TYPE_LIST:
+	case FLAG_FOLLOW:
+	case FLAG_ONE_FILE_SYSTEM:
+	case FLAG_FILES:
+	case FLAG_FULL_PATH: DOC(FILES, NONE); break;
+	case FLAG_IGNORE_FILE:
+	case FLAG_EXCLUDE_FROM: DOC(FILES, FILE); break;
+	case FLAG_GLOB:
+	case FLAG_IGLOB:
+	case FLAG_TYPE_ADD:
+	case FLAG_NAME:
+	case FLAG_CHANGED_WITHIN:
+	case FLAG_CHANGED_BEFORE:
+	case FLAG_INCLUDE:
+	case FLAG_EXCLUDE:
+	case FLAG_EXCLUDE_DIR: DOC(FILES, TEXT); break;
+	case FLAG_TYPE:
+	case FLAG_TYPE_NOT: DOC(FILES, TYPE); break;
+	case FLAG_MAX_DEPTH:
+	case FLAG_MAX_FILESIZE:
+	case FLAG_SIZE: DOC(FILES, NUMBER); break;
+	case FLAG_TYPE_ENTRY: CHOICE(FILES, "f d l x e"); break;
+
+	case FLAG_LINE_NUMBER:
+	case FLAG_WITH_FILENAME:
+	case FLAG_NO_FILENAME:
+	case FLAG_COUNT:
+	case FLAG_FILES_WITH_MATCHES:
+	case FLAG_FILES_WITHOUT_MATCH:
+	case FLAG_ONLY_MATCHING:
+	case FLAG_QUIET:
+	case FLAG_NO_MESSAGES:
+	case FLAG_NULL:
+	case FLAG_INITIAL_TAB:
+	case FLAG_STATS: DOC(OUTPUT, NONE); break;
+	case FLAG_COLOR: CHOICE(OUTPUT, "never auto always ansi"); break;
+	case FLAG_SORT: CHOICE(OUTPUT, "path none"); break;
+
+	case FLAG_CONTEXT: DOC(CONTEXT, NUMBER); break;
+
+	case FLAG_THREADS:
+	case FLAG_MATCH_LIMIT:
+	case FLAG_DEPTH_LIMIT: DOC(PERFORMANCE, NUMBER); break;
+
+	case FLAG_GREP_MODE:
+	case FLAG_NO_CONFIG:
+	case FLAG_HELP:
+	case FLAG_VERSION: DOC(OTHER, NONE); break;
+	case FLAG_GENERATE: CHOICE(OTHER, "man bash zsh fish"); break;
+	}
+#undef DOC
+#undef CHOICE
+	return d;
+}
+
+/* Edit distance (insert, delete, substitute) between a[0,n) and b[0,m). */
+static size_t
+edit_distance(const char *a, size_t n, const char *b, size_t m)
+{
+	size_t row[64];
+
+	if (m >= sizeof(row) / sizeof(row[0]))
+		return (size_t)-1;
+	for (size_t j = 0; j <= m; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= n; i++) {
+		size_t diag = row[0];
+
+		row[0] = i;
+		for (size_t j = 1; j <= m; j++) {
+			size_t up = row[j];
+			size_t best = diag + (a[i - 1] != b[j - 1]);
+
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			diag = up;
+			row[j] = best;
+		}
+	}
+	return row[m];
+}
+
+const char *
+flag_nearest_long(const char *name, size_t len, enum flag_mode m)
+{
+	const char *best = NULL;
+	/* A third of the name may be wrong, at least one letter, at most 3. */
+	size_t limit = len / 3 < 1 ? 1 : len / 3 > 3 ? 3 : len / 3;
+	size_t best_d = limit + 1;
+
+	for (size_t i = 0; i < flag_count; i++) {
+		const char *l = flag_table[i].long_name;
+		size_t d;
+
+		if (l == NULL || !flag_in_mode(&flag_table[i], m))
+			continue;
+		d = edit_distance(name, len, l, strlen(l));
+		if (d < best_d) {
+			best_d = d;
+			best = l;
+		}
+	}
+	return best;
+}
