@@ -1,15 +1,57 @@
 # bash completion for isogrep (generated: isogrep --generate bash)
+_isogrep_types()
+{
+	local w adds=() i
+	for ((i = 1; i < ${#COMP_WORDS[@]}; i++)); do
+		w=${COMP_WORDS[i]}
+		if [[ $w == --type-add && $((i + 1)) -lt $COMP_CWORD ]]; then
+			adds+=(--type-add "${COMP_WORDS[i+1]}")
+		elif [[ $w == --type-add=* ]]; then
+			adds+=("$w")
+		fi
+	done
+	"${COMP_WORDS[0]}" --no-config "${adds[@]}" --type-list 2>/dev/null | cut -d: -f1
+}
+
 _isogrep()
 {
-	local cur prev
-	cur=${COMP_WORDS[COMP_CWORD]}
-	prev=${COMP_WORDS[COMP_CWORD-1]}
+	local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
+	# bash splits --opt=value at '=': the option is before it.
+	if [[ $cur == = ]]; then
+		cur=
+	elif [[ $prev == = ]]; then
+		prev=${COMP_WORDS[COMP_CWORD-2]}
+	fi
 	case $prev in
-	-t|-T|--type|--type-not)
-		COMPREPLY=($(compgen -W "$(isogrep --type-list 2>/dev/null | cut -d: -f1)" -- "$cur"))
+	-e|--regexp|-g|--glob|--iglob|--type-add|--name|--changed-within|--changed-before|--include|--exclude|--exclude-dir)
+		COMPREPLY=()
 		return;;
-	-f|--file|--ignore-file)
+	-m|--max-count|-j|--threads|-d|--max-depth|--max-filesize|--size|-A|--after-context|-B|--before-context|-C|--context|--match-limit|--depth-limit)
+		COMPREPLY=()
+		return;;
+	-f|--file|--ignore-file|--exclude-from)
 		COMPREPLY=($(compgen -f -- "$cur"))
+		return;;
+	-t|--type|-T|--type-not)
+		COMPREPLY=($(compgen -W "$(_isogrep_types)" -- "$cur"))
+		return;;
+	--type-entry)
+		COMPREPLY=($(compgen -W "f d l x e" -- "$cur"))
+		return;;
+	--sort)
+		COMPREPLY=($(compgen -W "path none" -- "$cur"))
+		return;;
+	--binary-files)
+		COMPREPLY=($(compgen -W "binary text without-match" -- "$cur"))
+		return;;
+	--color)
+		COMPREPLY=($(compgen -W "never auto always ansi" -- "$cur"))
+		return;;
+	--colour)
+		COMPREPLY=($(compgen -W "never auto always ansi" -- "$cur"))
+		return;;
+	--generate)
+		COMPREPLY=($(compgen -W "man bash zsh fish" -- "$cur"))
 		return;;
 	esac
 	if [[ $cur == -* ]]; then
@@ -18,4 +60,4 @@ _isogrep()
 		COMPREPLY=($(compgen -f -- "$cur"))
 	fi
 }
-complete -o filenames -F _isogrep isogrep
+complete -o filenames -o bashdefault -F _isogrep isogrep
