@@ -190,10 +190,11 @@ docs-check: isogrep
 	  ./isogrep --generate $${d#*:} | diff -u $${d%%:*} - || \
 	  { echo "$${d%%:*} is out of date: run make docs"; exit 1; }; \
 	done
-	@if command -v groff >/dev/null; then \
-	  groff -man -ww -z man/isogrep.1 2>&1 | (! grep .) || \
-	  { echo "man/isogrep.1: groff warnings"; exit 1; }; fi
+	@mandoc -Tlint -W warning man/isogrep.1 | (! grep .) || \
+	  { echo "man/isogrep.1: mandoc warnings"; exit 1; }
 	@bash -n completions/isogrep.bash
+	@zsh -n completions/_isogrep
+	@fish -n completions/isogrep.fish
 
 install: isogrep
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1

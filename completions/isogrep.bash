@@ -1,14 +1,15 @@
 # bash completion for isogrep (generated: isogrep --generate bash)
+# File types, with the --type-add words already on the line (read
+# from COMP_LINE: COMP_WORDS splits them at ':' and '=').
 _isogrep_types()
 {
-	local w adds=() i
-	for ((i = 1; i < ${#COMP_WORDS[@]}; i++)); do
-		w=${COMP_WORDS[i]}
-		if [[ $w == --type-add && $((i + 1)) -lt $COMP_CWORD ]]; then
-			adds+=(--type-add "${COMP_WORDS[i+1]}")
-		elif [[ $w == --type-add=* ]]; then
-			adds+=("$w")
-		fi
+	local line=$COMP_LINE w adds=()
+	local re="--type-add[= ]+('[^']*'|\"[^\"]*\"|[^ ]+)"
+	while [[ $line =~ $re ]]; do
+		w=${BASH_REMATCH[1]}
+		w=${w#[\"\']}
+		adds+=(--type-add "${w%[\"\']}")
+		line=${line#*"${BASH_REMATCH[0]}"}
 	done
 	"${COMP_WORDS[0]}" --no-config "${adds[@]}" --type-list 2>/dev/null | cut -d: -f1
 }

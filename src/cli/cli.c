@@ -313,10 +313,8 @@ print_help_line(const struct flag *f)
 	    f->long_name ? "--" : "", f->long_name ? f->long_name : "",
 	    opt ? "[" : "", f->arg_name ? "=" : "",
 	    f->arg_name ? f->arg_name : "", opt ? "]" : "");
-	if (strlen(left) > HELP_LEFT)
-		printf("  %s\n  %-*s %s\n", left, HELP_LEFT, "", f->help);
-	else
-		printf("  %-*s %s\n", HELP_LEFT, left, f->help);
+	/* A long name pushes its help right, on the same line. */
+	printf("  %-*s %s\n", HELP_LEFT, left, f->help);
 }
 
 static void

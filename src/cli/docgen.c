@@ -43,15 +43,16 @@ write_bash(void)
 {
 	printf("# bash completion for isogrep (generated: isogrep "
 	    "--generate bash)\n"
+	    "# File types, with the --type-add words already on the line (read\n"
+	    "# from COMP_LINE: COMP_WORDS splits them at ':' and '=').\n"
 	    "_isogrep_types()\n{\n"
-	    "\tlocal w adds=() i\n"
-	    "\tfor ((i = 1; i < ${#COMP_WORDS[@]}; i++)); do\n"
-	    "\t\tw=${COMP_WORDS[i]}\n"
-	    "\t\tif [[ $w == --type-add && $((i + 1)) -lt $COMP_CWORD ]]; then\n"
-	    "\t\t\tadds+=(--type-add \"${COMP_WORDS[i+1]}\")\n"
-	    "\t\telif [[ $w == --type-add=* ]]; then\n"
-	    "\t\t\tadds+=(\"$w\")\n"
-	    "\t\tfi\n"
+	    "\tlocal line=$COMP_LINE w adds=()\n"
+	    "\tlocal re=\"--type-add[= ]+('[^']*'|\\\"[^\\\"]*\\\"|[^ ]+)\"\n"
+	    "\twhile [[ $line =~ $re ]]; do\n"
+	    "\t\tw=${BASH_REMATCH[1]}\n"
+	    "\t\tw=${w#[\\\"\\']}\n"
+	    "\t\tadds+=(--type-add \"${w%%[\\\"\\']}\")\n"
+	    "\t\tline=${line#*\"${BASH_REMATCH[0]}\"}\n"
 	    "\tdone\n"
 	    "\t\"${COMP_WORDS[0]}\" --no-config \"${adds[@]}\" --type-list "
 	    "2>/dev/null | cut -d: -f1\n"
@@ -194,7 +195,10 @@ write_zsh(void)
 		zsh_action(f);
 		printf("' \\\n");
 	}
-	printf("  '1:pattern: ' \\\n  '*:path:_files'\n");
+	/* _guard: an empty action would stop a lone option from being
+	 * inserted at the first TAB. */
+	printf("  '1:pattern:_guard \"^-*\" pattern' \\\n"
+	    "  '*:path:_files'\n");
 }
 
 static void
