@@ -341,8 +341,6 @@ main(int argc, char **argv)
 
 	/* A closed pipe ends us quietly; SIGPIPE may arrive ignored. */
 	signal(SIGPIPE, SIG_DFL);
-	signals_start();
-	mapguard_install();
 	memset(&totals, 0, sizeof(totals));
 	/* A script run through a grep link must not see isogrep's config. */
 	if (!cli_grep_mode(argc, argv))
@@ -356,6 +354,12 @@ main(int argc, char **argv)
 		filetype_db_free(db);
 		return EXIT_MATCH;
 	}
+	/*
+	 * Only now, so that --help, --version and --type-list, which a
+	 * completion function may call on every TAB, start no thread.
+	 */
+	signals_start();
+	mapguard_install();
 	/* Everything that can be wrong with the arguments fails here. */
 	if (!opts.files_mode)
 		m = matcher_compile(&opts.match, &merr);
