@@ -1,15 +1,64 @@
 # bash completion for isogrep (generated: isogrep --generate bash)
+# File types, with the --type-add words already on the line (read
+# from COMP_LINE: COMP_WORDS splits them at ':' and '=').
+_isogrep_types()
+{
+	local line=$COMP_LINE w adds=()
+	local re="--type-add[= ]+('[^']*'|\"[^\"]*\"|[^ ]+)"
+	while [[ $line =~ $re ]]; do
+		w=${BASH_REMATCH[1]}
+		w=${w#[\"\']}
+		adds+=(--type-add "${w%[\"\']}")
+		line=${line#*"${BASH_REMATCH[0]}"}
+	done
+	"${COMP_WORDS[0]}" --no-config "${adds[@]}" --type-list 2>/dev/null | cut -d: -f1
+}
+
 _isogrep()
 {
-	local cur prev
-	cur=${COMP_WORDS[COMP_CWORD]}
-	prev=${COMP_WORDS[COMP_CWORD-1]}
+	local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
+	# bash splits --opt=value at '=': the option is before it.
+	if [[ $cur == = ]]; then
+		cur=
+	elif [[ $prev == = ]]; then
+		prev=${COMP_WORDS[COMP_CWORD-2]}
+	fi
 	case $prev in
-	-t|-T|--type|--type-not)
-		COMPREPLY=($(compgen -W "$(isogrep --type-list 2>/dev/null | cut -d: -f1)" -- "$cur"))
+	-e|--regexp|--and|--not|-g|--glob|--iglob|--type-add|--name|--changed-within|--changed-before|--include|--exclude|--exclude-dir|--context-separator|--group-separator|--colors|--field-match-separator|--field-context-separator|--replace|--label)
+		COMPREPLY=()
 		return;;
-	-f|--file|--ignore-file)
+	-m|--max-count|-j|--threads|-d|--max-depth|--max-filesize|--size|-A|--after-context|-B|--before-context|-C|--context|-M|--max-columns|--match-limit|--depth-limit)
+		COMPREPLY=()
+		return;;
+	-f|--file|--ignore-file|--exclude-from)
 		COMPREPLY=($(compgen -f -- "$cur"))
+		return;;
+	-t|--type|-T|--type-not)
+		COMPREPLY=($(compgen -W "$(_isogrep_types)" -- "$cur"))
+		return;;
+	--type-entry)
+		COMPREPLY=($(compgen -W "f d l x e" -- "$cur"))
+		return;;
+	--sort)
+		COMPREPLY=($(compgen -W "path modified accessed created size none" -- "$cur"))
+		return;;
+	--sortr)
+		COMPREPLY=($(compgen -W "path modified accessed created size none" -- "$cur"))
+		return;;
+	--binary-files)
+		COMPREPLY=($(compgen -W "binary text without-match" -- "$cur"))
+		return;;
+	--color)
+		COMPREPLY=($(compgen -W "never auto always ansi" -- "$cur"))
+		return;;
+	--colour)
+		COMPREPLY=($(compgen -W "never auto always ansi" -- "$cur"))
+		return;;
+	--hyperlink-format)
+		COMPREPLY=($(compgen -W "default none file grep+ kitty macvim textmate vscode vscode-insiders vscodium" -- "$cur"))
+		return;;
+	--generate)
+		COMPREPLY=($(compgen -W "man bash zsh fish" -- "$cur"))
 		return;;
 	esac
 	if [[ $cur == -* ]]; then
@@ -18,4 +67,4 @@ _isogrep()
 		COMPREPLY=($(compgen -f -- "$cur"))
 	fi
 }
-complete -o filenames -F _isogrep isogrep
+complete -o filenames -o bashdefault -F _isogrep isogrep

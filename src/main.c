@@ -478,8 +478,6 @@ main(int argc, char **argv)
 
 	/* A closed pipe ends us quietly; SIGPIPE may arrive ignored. */
 	signal(SIGPIPE, SIG_DFL);
-	signals_start();
-	mapguard_install();
 	memset(&totals, 0, sizeof(totals));
 	totals.started = print_stats_clock();
 	/* A script run through a grep link must not see isogrep's config. */
@@ -494,6 +492,12 @@ main(int argc, char **argv)
 		filetype_db_free(db);
 		return EXIT_MATCH;
 	}
+	/*
+	 * Only now, so that --help, --version and --type-list, which a
+	 * completion function may call on every TAB, start no thread.
+	 */
+	signals_start();
+	mapguard_install();
 	/* Everything that can be wrong with the arguments fails here. */
 	if (!opts.files_mode)
 		m = matcher_compile(&opts.match, &merr);

@@ -22,6 +22,13 @@ void diag_set_program(const char *name);
 /* With quiet set, file errors are not printed (-s); the flag is still set. */
 void diag_set_quiet_files(bool quiet);
 
+/*
+ * Name what the following messages are about ("config file F line 3"),
+ * put between the program's name and the message; NULL: nothing.  Set
+ * while the arguments are read, in one thread.
+ */
+void diag_set_context(const char *what);
+
 /* "isogrep: PATH: strerror(errnum)"; sets the error flag. */
 void diag_file_error(const char *path, int errnum);
 

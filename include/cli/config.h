@@ -4,6 +4,7 @@
 #ifndef ISOGREP_CONFIG_H
 #define ISOGREP_CONFIG_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /*
@@ -18,5 +19,11 @@
  */
 char **config_apply(int argc, char **argv, int *new_argc, char *err,
     size_t errsize);
+
+/*
+ * When argument index of config_apply's result came from the file, its
+ * origin ("config file F line N") into buf[0, size) and true.
+ */
+bool config_arg_origin(int index, char *buf, size_t size);
 
 #endif

@@ -148,8 +148,47 @@ struct flag {
 	unsigned attrs;        /* FLAG_ISOGREP_ONLY, ...; 0 for most */
 };
 
+/*
+ * Where --help and the man page list a flag.  Every flag_id belongs to
+ * one group (flag_doc's switch has no default, so the compiler names a
+ * flag that was added without one).
+ */
+enum flag_group {
+	FLAG_GROUP_INPUT,
+	FLAG_GROUP_MATCHING,
+	FLAG_GROUP_FILES,
+	FLAG_GROUP_OUTPUT,
+	FLAG_GROUP_CONTEXT,
+	FLAG_GROUP_FORMATS,
+	FLAG_GROUP_PERFORMANCE,
+	FLAG_GROUP_OTHER,
+	FLAG_GROUP_COUNT
+};
+
+/* What a flag's argument is, for the shell completions. */
+enum flag_arg {
+	FLAG_ARG_NONE,   /* takes none */
+	FLAG_ARG_TEXT,   /* free text: a pattern, a glob, a template */
+	FLAG_ARG_NUMBER, /* a count or a size */
+	FLAG_ARG_FILE,   /* a path */
+	FLAG_ARG_TYPE,   /* a file type name (--type-list) */
+	FLAG_ARG_CHOICE, /* one of flag_doc.choices */
+};
+
+struct flag_doc {
+	enum flag_group group;
+	enum flag_arg arg;
+	const char *choices; /* FLAG_ARG_CHOICE: the values, space-separated */
+};
+
 extern const struct flag flag_table[];
 extern const size_t flag_count;
+
+/* How --help, the man page and the completions present a flag. */
+struct flag_doc flag_doc(enum flag_id id);
+
+/* The heading of a group in --help and the man page. */
+const char *flag_group_title(enum flag_group g);
 
 /* Is the row's flag there in mode m? */
 bool flag_in_mode(const struct flag *f, enum flag_mode m);
@@ -157,6 +196,13 @@ bool flag_in_mode(const struct flag *f, enum flag_mode m);
 /* The row for a short or long name in mode m; NULL when there is none. */
 const struct flag *flag_by_short(char c, enum flag_mode m);
 const struct flag *flag_by_long(const char *name, size_t len,
+    enum flag_mode m);
+
+/*
+ * The long option of mode m nearest to the misspelt name[0,len), for a
+ * "did you mean" hint; NULL when none is close.
+ */
+const char *flag_nearest_long(const char *name, size_t len,
     enum flag_mode m);
 
 #endif

@@ -14,6 +14,12 @@
 bool arena_available(void);
 
 /*
+ * jemalloc's version string ("5.3.0-0-g..."); NULL when the build uses
+ * libc malloc.
+ */
+const char *arena_allocator_version(void);
+
+/*
  * Create a new arena and bind the calling thread to it, so every later
  * malloc of this thread comes from it.  Returns the arena index, or -1 when
  * arenas are unavailable or creation failed (the thread keeps its default).

@@ -28,11 +28,18 @@ static atomic_bool had_error;
 static void (*fatal_hook)(void);
 static bool quiet_files;
 static const char *program = "isogrep";
+static const char *context; /* what the message is about, or NULL */
 
 void
 diag_set_program(const char *name)
 {
 	program = name;
+}
+
+void
+diag_set_context(const char *what)
+{
+	context = what;
 }
 
 void
@@ -83,7 +90,9 @@ static void
 diag_vreport(const char *tail, const char *fmt, va_list ap)
 {
 	char line[4096];
-	int off = snprintf(line, sizeof(line), "%s: ", program);
+	int off = context != NULL ?
+	    snprintf(line, sizeof(line), "%s: %.1024s: ", program, context) :
+	    snprintf(line, sizeof(line), "%s: ", program);
 	int n = vsnprintf(line + off, sizeof(line) - (size_t)off - 1, fmt, ap);
 	struct outbuf vis = OUTBUF_INIT;
 	size_t len;

@@ -24,14 +24,15 @@
 
 #include "base/diag.h"
 #include "base/xmalloc.h"
+#include "cli/config.h"
 #include "cli/docgen.h"
 #include "cli/flags.h"
 #include "cli/units.h"
 #include "print/color.h"
 #include "print/hyperlink.h"
 #include "print/replace.h"
+#include "cli/version.h"
 
-#define ISOGREP_VERSION "0.1.0"
 
 /* The positional arguments, kept reachable for the leak checker (volatile:
  * a store that is never read must not be optimised away). */
@@ -331,9 +332,28 @@ static struct hyperlink_format *hyperlink_store;
 static struct replace_template *replace_store;
 static const char **separator_store;
 static size_t separator_count;
+/* Width of the names column of --help. */
+enum { HELP_LEFT = 24 };
 
 /* The name messages and usage show: isogrep, or grep's name in grep mode. */
 static const char *program = "isogrep";
+
+/* One option of --help: its names and argument, then its help line. */
+static void
+print_help_line(const struct flag *f)
+{
+	bool opt = (f->attrs & FLAG_OPTIONAL_ARG) != 0;
+	char left[64];
+
+	snprintf(left, sizeof(left), "%c%c%c %s%s%s%s%s%s",
+	    f->short_name ? '-' : ' ', f->short_name ? f->short_name : ' ',
+	    f->short_name && f->long_name ? ',' : ' ',
+	    f->long_name ? "--" : "", f->long_name ? f->long_name : "",
+	    opt ? "[" : "", f->arg_name ? "=" : "",
+	    f->arg_name ? f->arg_name : "", opt ? "]" : "");
+	/* A long name pushes its help right, on the same line. */
+	printf("  %-*s %s\n", HELP_LEFT, left, f->help);
+}
 
 static void
 print_help(enum flag_mode mode)
@@ -352,21 +372,21 @@ print_help(enum flag_mode mode)
 		    "lines\nmatching a PCRE2 PATTERN.  With no PATH, search "
 		    "standard input\nwhen it is a pipe or a file, else the "
 		    "current directory.\n\n");
-	for (size_t i = 0; i < flag_count; i++) {
-		const struct flag *f = &flag_table[i];
-		bool opt = (f->attrs & FLAG_OPTIONAL_ARG) != 0;
-		char left[64];
+	for (int g = 0; g < FLAG_GROUP_COUNT; g++) {
+		bool titled = false;
 
-		if (!flag_in_mode(f, mode))
-			continue;
-		snprintf(left, sizeof(left), "%c%c%c %s%s%s%s%s%s",
-		    f->short_name ? '-' : ' ',
-		    f->short_name ? f->short_name : ' ',
-		    f->short_name && f->long_name ? ',' : ' ',
-		    f->long_name ? "--" : "", f->long_name ? f->long_name : "",
-		    opt ? "[" : "", f->arg_name ? "=" : "",
-		    f->arg_name ? f->arg_name : "", opt ? "]" : "");
-		printf("  %-28s %s\n", left, f->help);
+		for (size_t i = 0; i < flag_count; i++) {
+			const struct flag *f = &flag_table[i];
+
+			if (!flag_in_mode(f, mode) ||
+			    flag_doc(f->id).group != (enum flag_group)g)
+				continue;
+			if (!titled)
+				printf("%s%s:\n", g > 0 ? "\n" : "",
+				    flag_group_title((enum flag_group)g));
+			titled = true;
+			print_help_line(f);
+		}
 	}
 	printf("\nExit status: 0 if a line was selected, 1 if none, 2 on error"
 	    " (0 with -q\nwhen a line was selected).\n");
@@ -808,7 +828,7 @@ apply_flag(struct parse_state *st, const struct flag *f, const char *arg)
 		diag_flush_stdout();
 		exit(EXIT_MATCH);
 	case FLAG_VERSION:
-		printf("isogrep %s\n", ISOGREP_VERSION);
+		version_write(stdout);
 		diag_flush_stdout();
 		exit(EXIT_MATCH);
 	}
@@ -844,8 +864,14 @@ parse_long(struct parse_state *st, int argc, char **argv, int *i)
 	const struct flag *f = flag_by_long(name, len, st->mode);
 	const char *arg = NULL;
 
-	if (f == NULL)
+	if (f == NULL) {
+		const char *near = flag_nearest_long(name, len, st->mode);
+
+		if (near != NULL)
+			usage_error("unknown option '%s' (did you mean '--%s'?)",
+			    argv[*i], near);
 		usage_error("unknown option '%s'", argv[*i]);
+	}
 	if (f->attrs & FLAG_OPTIONAL_ARG) {
 		arg = eq != NULL ? eq + 1 : NULL;
 	} else if (f->arg_name != NULL) {
@@ -976,7 +1002,11 @@ cli_parse(int argc, char **argv, struct options *opts)
 
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
+		char origin[PATH_MAX + 64];
 
+		/* An error in a config file's argument names its line. */
+		diag_set_context(config_arg_origin(i, origin, sizeof(origin)) ?
+		    origin : NULL);
 		if (flags_done || a[0] != '-' || a[1] == '\0')
 			positional[npositional++] = a;
 		else if (strcmp(a, "--") == 0)
@@ -986,6 +1016,7 @@ cli_parse(int argc, char **argv, struct options *opts)
 		else
 			parse_short(&st, argc, argv, &i);
 	}
+	diag_set_context(NULL);
 
 	/* Listing files or types takes no pattern: every positional is a path. */
 	if (!st.have_pattern_flag && !opts->files_mode && !opts->type_list) {

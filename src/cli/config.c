@@ -26,6 +26,9 @@
  */
 static char **volatile kept_argv;
 static char *volatile kept_text;
+/* Where each argument of kept_argv came from: a line of the file, or 0. */
+static unsigned *volatile kept_lines;
+static const char *kept_path;
 
 static int
 has_no_config(int argc, char **argv)
@@ -67,6 +70,29 @@ read_all(int fd)
 	}
 	outbuf_putc(&b, '\0');
 	return b.data;
+}
+
+/* The 1-based line of text on which the word at p (inside text) starts. */
+static unsigned
+line_number_of(const char *text, const char *p)
+{
+	unsigned n = 1;
+
+	/* strtok_r put NULs where the newlines were. */
+	for (; text < p; text++)
+		if (*text == '\0' || *text == '\n')
+			n++;
+	return n;
+}
+
+bool
+config_arg_origin(int index, char *buf, size_t size)
+{
+	if (kept_lines == NULL || index <= 0 || kept_lines[index] == 0)
+		return false;
+	snprintf(buf, size, "config file %s line %u", kept_path,
+	    kept_lines[index]);
+	return true;
 }
 
 char **
@@ -111,6 +137,9 @@ config_apply(int argc, char **argv, int *new_argc, char *err,
 	/* At most one argument per line, plus the command line. */
 	out = kept_argv = xcalloc(strlen(text) + (size_t)argc + 2,
 	    sizeof(*out));
+	kept_lines = xcalloc(strlen(text) + (size_t)argc + 2,
+	    sizeof(*kept_lines));
+	kept_path = path;
 	out[0] = argv[0];
 	for (line = strtok_r(text, "\n", &save); line != NULL;
 	    line = strtok_r(NULL, "\n", &save)) {
@@ -120,6 +149,7 @@ config_apply(int argc, char **argv, int *new_argc, char *err,
 			line[--len] = '\0';
 		if (len == 0 || line[0] == '#')
 			continue;
+		kept_lines[n] = line_number_of(text, line);
 		out[n++] = line;
 	}
 	for (int i = 1; i < argc; i++)

@@ -12,102 +12,7 @@
 #include <string.h>
 
 #include "cli/flags.h"
-
-/* roff: a leading '.' or '\'' would be a request; '-' and '\' escaped. */
-static void
-roff_text(const char *s)
-{
-	if (*s == '.' || *s == '\'')
-		printf("\\&");
-	for (; *s != '\0'; s++) {
-		if (*s == '-' || *s == '\\')
-			putchar('\\');
-		putchar(*s);
-	}
-}
-
-static void
-write_man(void)
-{
-	printf(".TH ISOGREP 1\n"
-	    ".SH NAME\n"
-	    "isogrep \\- search files and streams in parallel, filter files\n"
-	    ".SH SYNOPSIS\n"
-	    ".B isogrep\n"
-	    "[\\fIOPTION\\fR]... \\fIPATTERN\\fR [\\fIPATH\\fR]...\n"
-	    ".br\n"
-	    ".B isogrep\n"
-	    "[\\fIOPTION\\fR]... \\fB\\-e\\fR \\fIPATTERN\\fR... "
-	    "[\\fIPATH\\fR]...\n"
-	    ".br\n"
-	    ".B isogrep \\-\\-files\n"
-	    "[\\fIOPTION\\fR]... [\\fIPATH\\fR]...\n"
-	    ".SH DESCRIPTION\n"
-	    "isogrep searches the files under each PATH (directories "
-	    "recursively, in\nparallel) for lines that match a PCRE2 "
-	    "PATTERN.  With no PATH it reads\nstandard input when that is "
-	    "a pipe or a file, and searches the current\ndirectory "
-	    "otherwise.  Ignore files (.gitignore inside a git work tree, "
-	    ".ignore,\n\\&.isogrepignore), hidden files and binary files are "
-	    "skipped unless asked\nfor.\n"
-	    ".SH OPTIONS\n");
-	for (size_t i = 0; i < flag_count; i++) {
-		const struct flag *f = &flag_table[i];
-		bool opt = (f->attrs & FLAG_OPTIONAL_ARG) != 0;
-
-		printf(".TP\n");
-		if (f->short_name) {
-			printf("\\fB\\-%c\\fR", f->short_name);
-			if (f->arg_name)
-				printf(" \\fI%s\\fR", f->arg_name);
-			if (f->long_name)
-				printf(", ");
-		}
-		if (f->long_name) {
-			printf("\\fB");
-			roff_text("--");
-			roff_text(f->long_name);
-			printf("\\fR");
-		}
-		if (f->arg_name && f->long_name) {
-			printf("%s=\\fI", opt ? "[" : "");
-			roff_text(f->arg_name);
-			printf("\\fR%s", opt ? "]" : "");
-		}
-		printf("\n");
-		roff_text(f->help);
-		if (f->attrs & FLAG_GREP_ONLY)
-			printf(" (grep mode only)");
-		if (f->attrs & FLAG_ISOGREP_ONLY)
-			printf(" (not in grep mode)");
-		printf("\n");
-	}
-	printf(".SH GREP MODE\n"
-	    "Called through a link named \\fBgrep\\fR, \\fBegrep\\fR or "
-	    "\\fBfgrep\\fR, or with\n\\fB\\-\\-grep\\-mode\\fR, isogrep "
-	    "takes GNU grep's defaults and option letters:\nbasic regular "
-	    "expressions (egrep: extended, fgrep: fixed strings), no\n"
-	    "recursion without \\fB\\-r\\fR (a directory operand is an "
-	    "error, or see \\fB\\-d\\fR), no\nignore files, hidden and "
-	    "binary files searched, standard input when no file\nis named, "
-	    "and messages under the name it was called by.  A line that is "
-	    "not\nvalid UTF\\-8 is not printed and the file is reported as "
-	    "binary, as grep does in\na UTF\\-8 locale.  The isogrep config "
-	    "file is not read.  Not supported yet:\ncontext lines (\\fB\\-A"
-	    "\\fR, \\fB\\-B\\fR, \\fB\\-C\\fR, \\fB\\-\\fINUM\\fR), "
-	    "\\fB\\-z\\fR, \\fB\\-\\-label\\fR and colors "
-	    "(\\fB\\-\\-color\\fR is\naccepted and ignored).\n");
-	printf(".SH EXIT STATUS\n"
-	    "0 if a line was selected (or a file listed), 1 if none was, 2 if "
-	    "an error\noccurred \\(em unless \\fB\\-q\\fR selected a line.\n"
-	    ".SH ENVIRONMENT\n"
-	    ".TP\n"
-	    ".B ISOGREP_CONFIG_PATH\n"
-	    "A file of default arguments, one per line; '#' starts a comment."
-	    "\nA world\\-writable file is refused.  No other file is read.\n"
-	    ".SH SEE ALSO\n"
-	    "grep(1), rg(1), pcre2pattern(3), gitignore(5)\n");
-}
+#include "cli/manpage.h"
 
 /* Completions are for the isogrep command: its own mode's rows. */
 static bool
@@ -116,24 +21,84 @@ completed(const struct flag *f)
 	return flag_in_mode(f, FLAG_MODE_ISOGREP);
 }
 
+/* The words of one flag, "-s --long", for a shell's case pattern. */
+static void
+print_names(const struct flag *f, const char *sep)
+{
+	if (f->short_name)
+		printf("-%c", f->short_name);
+	if (f->short_name && f->long_name)
+		fputs(sep, stdout);
+	if (f->long_name)
+		printf("--%s", f->long_name);
+}
+
+/*
+ * bash: the option being completed decides (after "--opt=" bash splits
+ * at '=', so the option is two words back); types come from
+ * --type-list, with the --type-add words already on the line.
+ */
 static void
 write_bash(void)
 {
 	printf("# bash completion for isogrep (generated: isogrep "
 	    "--generate bash)\n"
+	    "# File types, with the --type-add words already on the line (read\n"
+	    "# from COMP_LINE: COMP_WORDS splits them at ':' and '=').\n"
+	    "_isogrep_types()\n{\n"
+	    "\tlocal line=$COMP_LINE w adds=()\n"
+	    "\tlocal re=\"--type-add[= ]+('[^']*'|\\\"[^\\\"]*\\\"|[^ ]+)\"\n"
+	    "\twhile [[ $line =~ $re ]]; do\n"
+	    "\t\tw=${BASH_REMATCH[1]}\n"
+	    "\t\tw=${w#[\\\"\\']}\n"
+	    "\t\tadds+=(--type-add \"${w%%[\\\"\\']}\")\n"
+	    "\t\tline=${line#*\"${BASH_REMATCH[0]}\"}\n"
+	    "\tdone\n"
+	    "\t\"${COMP_WORDS[0]}\" --no-config \"${adds[@]}\" --type-list "
+	    "2>/dev/null | cut -d: -f1\n"
+	    "}\n\n"
 	    "_isogrep()\n{\n"
-	    "\tlocal cur prev\n"
-	    "\tcur=${COMP_WORDS[COMP_CWORD]}\n"
-	    "\tprev=${COMP_WORDS[COMP_CWORD-1]}\n"
-	    "\tcase $prev in\n"
-	    "\t-t|-T|--type|--type-not)\n"
-	    "\t\tCOMPREPLY=($(compgen -W \"$(isogrep --type-list 2>/dev/null"
-	    " | cut -d: -f1)\" -- \"$cur\"))\n"
-	    "\t\treturn;;\n"
-	    "\t-f|--file|--ignore-file)\n"
-	    "\t\tCOMPREPLY=($(compgen -f -- \"$cur\"))\n"
-	    "\t\treturn;;\n"
-	    "\tesac\n"
+	    "\tlocal cur=${COMP_WORDS[COMP_CWORD]} "
+	    "prev=${COMP_WORDS[COMP_CWORD-1]}\n"
+	    "\t# bash splits --opt=value at '=': the option is before it.\n"
+	    "\tif [[ $cur == = ]]; then\n"
+	    "\t\tcur=\n"
+	    "\telif [[ $prev == = ]]; then\n"
+	    "\t\tprev=${COMP_WORDS[COMP_CWORD-2]}\n"
+	    "\tfi\n"
+	    "\tcase $prev in\n");
+	for (int kind = FLAG_ARG_TEXT; kind <= FLAG_ARG_CHOICE; kind++) {
+		bool first = true;
+
+		for (size_t i = 0; i < flag_count; i++) {
+			const struct flag *f = &flag_table[i];
+			struct flag_doc d = flag_doc(f->id);
+
+			if (!completed(f) || (int)d.arg != kind ||
+			    f->arg_name == NULL)
+				continue;
+			fputs(first ? "\t" : "|", stdout);
+			print_names(f, "|");
+			first = false;
+			if (kind != FLAG_ARG_CHOICE)
+				continue;
+			printf(")\n\t\tCOMPREPLY=($(compgen -W \"%s\" -- "
+			    "\"$cur\"))\n\t\treturn;;\n", d.choices);
+			first = true;
+		}
+		if (first)
+			continue;
+		fputs(")\n\t\t", stdout);
+		if (kind == FLAG_ARG_FILE)
+			fputs("COMPREPLY=($(compgen -f -- \"$cur\"))", stdout);
+		else if (kind == FLAG_ARG_TYPE)
+			fputs("COMPREPLY=($(compgen -W \"$(_isogrep_types)\" -- "
+			    "\"$cur\"))", stdout);
+		else
+			fputs("COMPREPLY=()", stdout);
+		fputs("\n\t\treturn;;\n", stdout);
+	}
+	printf("\tesac\n"
 	    "\tif [[ $cur == -* ]]; then\n"
 	    "\t\tCOMPREPLY=($(compgen -W \"");
 	for (size_t i = 0; i < flag_count; i++) {
@@ -151,7 +116,7 @@ write_bash(void)
 	    "\t\tCOMPREPLY=($(compgen -f -- \"$cur\"))\n"
 	    "\tfi\n"
 	    "}\n"
-	    "complete -o filenames -F _isogrep isogrep\n");
+	    "complete -o filenames -o bashdefault -F _isogrep isogrep\n");
 }
 
 /* Help text with the characters zsh's _arguments gives meaning quoted. */
@@ -168,42 +133,97 @@ zsh_text(const char *s)
 	}
 }
 
+/* The _arguments action of a flag's argument ("" for none). */
+static void
+zsh_action(const struct flag *f)
+{
+	struct flag_doc d = flag_doc(f->id);
+	const char *colons = f->attrs & FLAG_OPTIONAL_ARG ? "::" : ":";
+
+	if (f->arg_name == NULL)
+		return;
+	printf("%s%s:", colons, f->arg_name);
+	switch (d.arg) {
+	case FLAG_ARG_FILE: fputs("_files", stdout); break;
+	case FLAG_ARG_TYPE: fputs("_isogrep_types", stdout); break;
+	case FLAG_ARG_CHOICE: printf("(%s)", d.choices); break;
+	default: fputs(" ", stdout); break;
+	}
+}
+
 static void
 write_zsh(void)
 {
 	printf("#compdef isogrep\n"
 	    "# zsh completion for isogrep (generated: isogrep --generate "
-	    "zsh)\n"
-	    "_arguments -s \\\n");
+	    "zsh)\n\n"
+	    "# File types, with the --type-add words already on the line.\n"
+	    "_isogrep_types() {\n"
+	    "  local -a adds types\n"
+	    "  local i\n"
+	    "  for ((i = 2; i < CURRENT; i++)); do\n"
+	    "    case $words[i] in\n"
+	    "    --type-add) adds+=(--type-add \"$words[i+1]\") ;;\n"
+	    "    --type-add=*) adds+=(\"$words[i]\") ;;\n"
+	    "    esac\n"
+	    "  done\n"
+	    "  types=(${(f)\"$(_call_program types $words[1] --no-config "
+	    "$adds --type-list 2>/dev/null)\"})\n"
+	    "  _describe 'file type' types\n"
+	    "}\n\n"
+	    "_arguments -s -S \\\n");
 	for (size_t i = 0; i < flag_count; i++) {
 		const struct flag *f = &flag_table[i];
-		const char *arg = f->arg_name ? ":value:_files" : "";
+		bool arg = f->arg_name != NULL;
+		bool opt = (f->attrs & FLAG_OPTIONAL_ARG) != 0;
+		const char *sarg = arg && !opt ? "+" : "";
+		const char *larg = arg ? (opt ? "=-" : "=") : "";
 
 		if (!completed(f))
 			continue;
-		if (f->attrs & FLAG_OPTIONAL_ARG)
-			arg = "";
 		if (f->short_name && f->long_name == NULL) {
-			printf("  '-%c[", f->short_name);
+			printf("  '-%c%s[", f->short_name, sarg);
 		} else if (f->short_name) {
-			printf("  '(-%c --%s)'{-%c,--%s}'[", f->short_name,
-			    f->long_name, f->short_name, f->long_name);
+			printf("  '(-%c --%s)'{-%c%s,--%s%s}'[", f->short_name,
+			    f->long_name, f->short_name, sarg, f->long_name,
+			    larg);
 		} else {
-			printf("  '--%s[", f->long_name);
+			printf("  '--%s%s[", f->long_name, larg);
 		}
 		zsh_text(f->help);
-		printf("]%s' \\\n", arg);
+		fputs("]", stdout);
+		zsh_action(f);
+		printf("' \\\n");
 	}
-	printf("  '1:pattern:' \\\n  '*:path:_files'\n");
+	/* _guard: an empty action would stop a lone option from being
+	 * inserted at the first TAB. */
+	printf("  '1:pattern:_guard \"^-*\" pattern' \\\n"
+	    "  '*:path:_files'\n");
 }
 
 static void
 write_fish(void)
 {
 	printf("# fish completion for isogrep (generated: isogrep "
-	    "--generate fish)\n");
+	    "--generate fish)\n\n"
+	    "# File types, with the --type-add words already on the line.\n"
+	    "function __isogrep_types\n"
+	    "    set -l adds\n"
+	    "    set -l words (commandline -opc)\n"
+	    "    for i in (seq 2 (count $words))\n"
+	    "        switch $words[$i]\n"
+	    "            case --type-add\n"
+	    "                set -a adds --type-add $words[(math $i + 1)]\n"
+	    "            case '--type-add=*'\n"
+	    "                set -a adds $words[$i]\n"
+	    "        end\n"
+	    "    end\n"
+	    "    $words[1] --no-config $adds --type-list 2>/dev/null | "
+	    "string replace -r ':.*' ''\n"
+	    "end\n\n");
 	for (size_t i = 0; i < flag_count; i++) {
 		const struct flag *f = &flag_table[i];
+		struct flag_doc d = flag_doc(f->id);
 
 		if (!completed(f))
 			continue;
@@ -212,8 +232,19 @@ write_fish(void)
 			printf(" -s %c", f->short_name);
 		if (f->long_name)
 			printf(" -l %s", f->long_name);
-		printf("%s -d '", f->arg_name && !(f->attrs & FLAG_OPTIONAL_ARG) ?
-		    " -r" : "");
+		if (f->arg_name != NULL) {
+			switch (d.arg) {
+			case FLAG_ARG_FILE: fputs(" -r -F", stdout); break;
+			case FLAG_ARG_TYPE:
+				fputs(" -x -a '(__isogrep_types)'", stdout);
+				break;
+			case FLAG_ARG_CHOICE:
+				printf(" -x -a '%s'", d.choices);
+				break;
+			default: fputs(" -x", stdout); break;
+			}
+		}
+		fputs(" -d '", stdout);
 		for (const char *s = f->help; *s != '\0'; s++) {
 			if (*s == '\'' || *s == '\\')
 				putchar('\\');
@@ -230,7 +261,7 @@ docgen_write(const char *kind)
 		const char *name;
 		void (*write)(void);
 	} kinds[] = {
-		{"man", write_man}, {"bash", write_bash},
+		{"man", manpage_write}, {"bash", write_bash},
 		{"zsh", write_zsh}, {"fish", write_fish},
 	};
 

@@ -12,6 +12,17 @@
 #include <jemalloc/jemalloc.h>
 #include <stddef.h>
 
+const char *
+arena_allocator_version(void)
+{
+	const char *v = NULL;
+	size_t len = sizeof(v);
+
+	if (mallctl("version", &v, &len, NULL, 0) != 0 || v == NULL)
+		return "jemalloc (version unknown)";
+	return v;
+}
+
 bool
 arena_available(void)
 {
@@ -60,6 +71,12 @@ arena_flush_thread_cache(void)
 }
 
 #else /* ISOGREP_NO_JEMALLOC */
+
+const char *
+arena_allocator_version(void)
+{
+	return NULL;
+}
 
 bool
 arena_available(void)
