@@ -87,6 +87,17 @@ for line in open("iso.json", "rb"):
 	same_json --json -m2 -v hello t
 }
 
+@test "--json with context lines and --replace: same records as ripgrep" {
+	need_rg
+	mktree
+	seq 1 40 | sed 's/^\(.*5\)$/hello \1/' >t/ctx.txt
+	same_json --ordered --json -C2 hello t/ctx.txt
+	same_json --ordered --json -A1 -B3 hello t/a.txt
+	same_json --ordered --json --replace '<$0>' hello t/a.txt
+	same_json --ordered --json --replace '${1}!' '(h)ello' t/ctx.txt
+	same_json --json -C1 --replace 'X' 'l+' t
+}
+
 @test "--json: no match is a summary only, exit 1" {
 	need_rg
 	mktree

@@ -17,6 +17,7 @@
 
 #include "base/utf8.h"
 #include "base/xmalloc.h"
+#include "print/replace.h"
 
 struct json_sink {
 	struct sink base;
@@ -28,6 +29,8 @@ struct json_sink {
 	unsigned long long started;
 	struct print_stats file;
 	struct span_list spans;
+	struct outbuf replaced;   /* -r: one match's replacement */
+	struct replace_scratch rs;
 	bool segments;          /* searching segments: no begin, no end */
 	bool preset;            /* the next file's records were counted */
 	struct json_split preset_file;
@@ -183,11 +186,19 @@ put_line(struct json_sink *js, const char *type, const struct sink_line *line)
 
 		outbuf_puts(out, i > 0 ? ",{\"match\":" : "{\"match\":");
 		put_data(out, line->text + m->start, m->end - m->start);
+		/* -r: what the match becomes, as ripgrep lists it. */
+		if (js->pc->replace != NULL) {
+			js->replaced.len = 0;
+			(void)replace_expand(js->pc->replace, js->base.matcher,
+			    js->base.scratch, &js->rs, line->text, line->len, *m,
+			    &js->replaced);
+			outbuf_puts(out, ",\"replacement\":");
+			put_data(out, js->replaced.data, js->replaced.len);
+		}
 		outbuf_puts(out, ",\"start\":");
 		outbuf_put_uint(out, m->start);
 		outbuf_puts(out, ",\"end\":");
 		outbuf_put_uint(out, m->end);
-		/* Hook for -r: ,"replacement":{"text":...} goes here. */
 		outbuf_putc(out, '}');
 	}
 	outbuf_puts(out, "]}}\n");
@@ -272,6 +283,8 @@ json_free(struct sink *k)
 	struct json_sink *js = (struct json_sink *)k;
 
 	outbuf_free(&js->path);
+	outbuf_free(&js->replaced);
+	replace_scratch_free(&js->rs);
 	span_list_free(&js->spans);
 	free(js);
 }
