@@ -122,14 +122,15 @@ static void
 put_colored_uint(struct standard_sink *ss, enum color_type t,
     unsigned long long n)
 {
-	char digits[24];
-	size_t i = sizeof(digits);
+	const struct print_config *pc = ss->pc;
+	struct outbuf *out = ss->base.out;
 
-	do {
-		digits[--i] = (char)('0' + n % 10);
-		n /= 10;
-	} while (n > 0);
-	put_colored(ss, t, digits + i, sizeof(digits) - i);
+	/* Digits need no escaping: only the colors around them. */
+	if (pc->color)
+		outbuf_append(out, pc->colors.start[t], pc->colors.start_len[t]);
+	outbuf_put_uint(out, n);
+	if (pc->color)
+		outbuf_append(out, COLOR_RESET, COLOR_RESET_LEN);
 }
 
 static void
