@@ -147,6 +147,22 @@ unpack()
 	assert_output "$(xz -dc a.xz | command grep -n 'ERROR 2.$')"
 }
 
+@test "a pipe with -z: compressed, plain and a tar.gz, told apart by libarchive" {
+	make_src
+	run --separate-stderr bash -c 'gzip -c src/a.log | "$ISOGREP" -z -n "ERROR 2.$"'
+	assert_status 0
+	assert_output "$(command grep -n 'ERROR 2.$' src/a.log)"
+	run --separate-stderr bash -c 'cat src/a.log | "$ISOGREP" -z -c ERROR'
+	assert_output "$(command grep -c ERROR src/a.log)"
+	run --separate-stderr bash -c 'zstd -qc src/a.log | "$ISOGREP" -z -c -v ERROR'
+	assert_output "$(command grep -c -v ERROR src/a.log)"
+	run --separate-stderr bash -c 'tar czf - src/a.log src/sub/b.txt | "$ISOGREP" -z -c ERROR | LC_ALL=C sort'
+	assert_output "$(printf '(standard input){src/a.log}:%s\n(standard input){src/sub/b.txt}:%s' \
+	    "$(command grep -c ERROR src/a.log)" "$(command grep -c ERROR src/sub/b.txt)")"
+	run --separate-stderr bash -c ': | "$ISOGREP" -z x'
+	assert_status 1
+}
+
 @test "a rotated set of plain and compressed logs, searched in one go" {
 	need gzip bzip2 zstd
 	make_src

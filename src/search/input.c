@@ -56,6 +56,13 @@ input_open_fd(struct input *in, int fd, const char *path, bool named,
 	/* -z: the first bytes say whether a regular file is compressed. */
 	if (p->search_zip && !in->stream && decompress_sniff_fd(fd))
 		return open_compressed(in, fd, path, p->may_map);
+	/*
+	 * A pipe cannot be looked at before it is read: libarchive reads it
+	 * and tells (plain text passes through its raw format unchanged).
+	 */
+	if (p->search_zip && in->stream && have_stat &&
+	    (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode)))
+		return open_compressed(in, fd, path, false);
 	if (in->stream) {
 		source_open_fd(&in->src, fd, -1, false, false);
 		return true;
