@@ -28,7 +28,8 @@ bin_dir()
 	run env MANWIDTH=80 man -l "$REPO/man/isogrep.1"
 	[ "$status" -eq 0 ]
 	for s in NAME SYNOPSIS DESCRIPTION OPTIONS 'IGNORE RULES' \
-	    'BINARY FILES' 'FILE-FILTER MODE' 'GREP MODE' ENVIRONMENT FILES \
+	    'BINARY FILES' 'FILE-FILTER MODE' 'PATTERN SETS AND BOOLEAN QUERIES' \
+	    'COMPRESSED FILES AND ARCHIVES' 'GREP MODE' ENVIRONMENT FILES \
 	    'EXIT STATUS' EXAMPLES 'SEE ALSO' STANDARDS; do
 		grep -qx "$s" <<<"$output" || { echo "no section $s"; false; }
 	done
