@@ -138,7 +138,7 @@ bin_dir()
 	tmux_keys 'isogrep --hidd' Tab
 	tmux_wait_for '^\$ isogrep --hidden ?$'
 	tmux_keys C-u 'isogrep --colo' Tab
-	tmux_wait_for '--color +--colour'
+	tmux_wait_for '--color +(--colors +)?--colour'
 	tmux_keys C-u 'isogrep --color=' Tab
 	tmux_wait_for 'always +ansi +auto +never'
 	tmux_keys C-u "isogrep --type-add 'zzqux:*.zq' -t zzq" Tab
@@ -196,7 +196,7 @@ bin_dir()
 	    bash --rcfile rc --noprofile -i
 	tmux_wait_for '^\$ ?$'
 	tmux_keys 'isogrep --colo' Tab
-	tmux_wait_for '--color +--colour'
+	tmux_wait_for '--color +(--colors +)?--colour'
 	make -s -C "$REPO" uninstall PREFIX="$prefix" >/dev/null
 	[ -z "$(find "$prefix" -type f)" ]
 }
