@@ -8,9 +8,10 @@
  */
 #include "runtime/arena.h"
 
+#include <stddef.h>
+
 #ifndef ISOGREP_NO_JEMALLOC
 #include <jemalloc/jemalloc.h>
-#include <stddef.h>
 
 const char *
 arena_allocator_version(void)
