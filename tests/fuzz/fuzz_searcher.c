@@ -95,13 +95,14 @@ split_patterns(const char *text, size_t len, struct pattern *out)
 	for (;;) {
 		const char *nl = memchr(text, '\n', (size_t)(end - text));
 
+		/* Whole structs: no -f file, and nothing left unset. */
 		if (nl == NULL) {
-			out[n].text = text;
-			out[n].len = (size_t)(end - text);
+			out[n] = (struct pattern){.text = text,
+			    .len = (size_t)(end - text)};
 			return n + 1;
 		}
-		out[n].text = text;
-		out[n].len = (size_t)(nl - text);
+		out[n] = (struct pattern){.text = text,
+		    .len = (size_t)(nl - text)};
 		n++;
 		text = nl + 1;
 	}

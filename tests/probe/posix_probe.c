@@ -117,7 +117,7 @@ main(int argc, char **argv)
 	mc.case_mode = CASE_SENSITIVE;
 	for (p = pats, end = pats + plen; p < end; p++) {
 		char *nl = memchr(p, '\n', (size_t)(end - p));
-		struct pattern pat;
+		struct pattern pat = {0};
 		struct outbuf check = OUTBUF_INIT;
 		char err[POSIX_SYNTAX_ERR_SIZE];
 

@@ -506,7 +506,7 @@ test_dfa_matcher_differential(void)
 
 	for (unsigned i = 0; i < 1500 && failures < 10; i++) {
 		struct text pattern = {{0}, 0};
-		struct pattern p;
+		struct pattern p = {0};
 		struct match_config o;
 		unsigned groups = 0;
 

@@ -235,7 +235,7 @@ test_literal_many(void)
 	};
 	static const char last[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 	    "abcdefghijklmnopqrstuvwxyz0123456789_-#";
-	struct pattern p;
+	struct pattern p = {0};
 	struct match_config o;
 	char text[65 * 4];
 

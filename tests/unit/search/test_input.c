@@ -98,7 +98,7 @@ static long long
 search_from(int fd, long long start, unsigned long long max, bool map,
     unsigned long long *selected)
 {
-	struct pattern pat = {"7$", 2};
+	struct pattern pat = {.text = "7$", .len = 2};
 	struct match_config mc = {.patterns = &pat, .npatterns = 1};
 	struct select_config sel = {.has_max_count = true, .max_count = max};
 	struct matcher_error e;
