@@ -6,6 +6,7 @@
 # tmux is a whole terminal, for what a user would see after ^C.
 
 load helpers/common
+load helpers/tmux
 bats_require_minimum_version 1.5.0
 
 RG="$BATS_TEST_DIRNAME/../../shared/peers/rg"
@@ -223,7 +224,6 @@ stop_writer()
 
 @test "^C in a real terminal (tmux) leaves it uncolored" {
 	command -v tmux >/dev/null || skip "tmux is not installed"
-	local sock="isogrep-test-$$"
 	slow_fifo
 	cat >run.sh <<EOF
 #!/bin/sh
@@ -237,18 +237,12 @@ printf 'AFTER\n'
 sleep 30
 EOF
 	chmod +x run.sh
-	tmux -L "$sock" -f /dev/null new-session -d -x 100 -y 20 "./run.sh"
-	for _ in $(seq 1 50); do
-		tmux -L "$sock" capture-pane -p | grep -q 'three' && break
-		sleep 0.1
-	done
-	tmux -L "$sock" send-keys C-c
-	for _ in $(seq 1 50); do
-		tmux -L "$sock" capture-pane -p | grep -q 'AFTER' && break
-		sleep 0.1
-	done
-	tmux -L "$sock" capture-pane -e -p >pane
-	tmux -L "$sock" kill-server
+	tmux_start ./run.sh
+	# On a timeout, the writer and the terminal go before the test fails.
+	tmux_wait_for three 5 && tmux_keys C-c && tmux_wait_for AFTER 5 ||
+	    { stop_writer; tmux_stop; false; }
+	tmux_screen -e >pane
+	tmux_stop
 	stop_writer
 	grep -q 'status=130' pane || { cat -v pane; false; }
 	# What the shell printed after ^C has no color attribute set.

@@ -6,7 +6,7 @@
 
 TMUX_SOCKET="${BATS_TEST_TMPDIR:-/tmp}/tmux.sock"
 
-# tmux_start CMD...: run CMD in a 160x50 terminal.
+# tmux_start CMD...: run CMD in a 160x50 terminal (one per test).
 tmux_start()
 {
 	tmux -S "$TMUX_SOCKET" -f /dev/null new-session -d -s t -x 160 -y 50 "$@"
@@ -18,10 +18,10 @@ tmux_keys()
 	tmux -S "$TMUX_SOCKET" send-keys -t t "$@"
 }
 
-# tmux_screen: what the terminal shows now.
+# tmux_screen [ARG...]: what the terminal shows now (-e: with its colors).
 tmux_screen()
 {
-	tmux -S "$TMUX_SOCKET" capture-pane -p -t t
+	tmux -S "$TMUX_SOCKET" capture-pane -p -t t "$@"
 }
 
 # tmux_wait_for ERE [SECONDS]: wait until the screen matches ERE (default
