@@ -31,6 +31,10 @@ host=$1
 shift
 [ "$1" = -- ] && shift
 cd "$(dirname "$0")/$host" || exit 255
+# sshd gives the command the login shell's environment; parallel's remote
+# wrapper runs the job with $SHELL, which a CI runner may not set.
+SHELL=/bin/sh
+export SHELL
 exec sh -c "$*"
 EOF
 	chmod +x ssh
