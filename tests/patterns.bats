@@ -105,6 +105,19 @@ same_as_grep()
 	done
 }
 
+@test "a pattern that is not UTF-8 leaves -i folding the others' letters" {
+	# Joined into one program, the byte pattern took the others out of
+	# UTF mode: -i no longer matched É with é (found by fuzz_searcher).
+	printf '%s\n' 'CAFÉ' 'café au lait' Cafe 'École' plain 'ÉCOLE x' >text
+	for opts in -i '-F -i' '-i -v' '-i -c' '-i -o' '-i -w'; do
+		# shellcheck disable=SC2086
+		want=$(command grep $opts -e $'\xee' -e café -e éc text) || :
+		# shellcheck disable=SC2086
+		run "$ISOGREP" $opts -e $'\xee' -e café -e éc text
+		[ "$output" = "$want" ] || { echo "$opts"; show; false; }
+	done
+}
+
 @test "-o: leftmost, then longest across patterns; empty matches hide nothing" {
 	awk 'BEGIN { srand(5); split("abcx", c, "")
 		for (l = 0; l < 300; l++) { s = ""

@@ -43,6 +43,7 @@
 
 #include "base/diag.h"
 #include "base/outbuf.h"
+#include "base/utf8.h"
 #include "base/xmalloc.h"
 #include "match/hashscan.h"
 #include "match/literal.h"
@@ -186,14 +187,22 @@ plain_text(const struct pattern *p)
 	return true;
 }
 
+/*
+ * A pattern that is not valid UTF-8 compiles in byte mode (see
+ * compile_text): joined with others it would take them out of UTF mode
+ * too, and -i would no longer fold their non-ASCII letters.
+ */
 static bool
 all_join_safe(const struct match_config *mc)
 {
-	if (mc->fixed_strings)
-		return true;
-	for (size_t i = 0; i < mc->npatterns; i++)
-		if (!patset_join_safe(&mc->patterns[i]))
+	for (size_t i = 0; i < mc->npatterns; i++) {
+		const struct pattern *p = &mc->patterns[i];
+
+		if (!utf8_valid_strict(p->text, p->len))
 			return false;
+		if (!mc->fixed_strings && !patset_join_safe(p))
+			return false;
+	}
 	return true;
 }
 
