@@ -108,7 +108,7 @@ complete -c isogrep -l column -d 'print the column of the first match (implies -
 complete -c isogrep -l vimgrep -d 'a record PATH:LINE:COLUMN:LINE for every match'
 complete -c isogrep -s b -l byte-offset -d 'print each line\'s byte offset (-o: each match\'s)'
 complete -c isogrep -l count-matches -d 'as -c, counting matches rather than lines'
-complete -c isogrep -l include-zero -d 'with -c, print files that count 0 (the default)'
+complete -c isogrep -l include-zero -d 'with -c, also print walked files that count 0'
 complete -c isogrep -l field-match-separator -x -d 'after a match\'s fields (default \':\')'
 complete -c isogrep -l field-context-separator -x -d 'after a context line\'s fields (\'-\')'
 complete -c isogrep -l replace -x -d 'print TEXT for each match ($1, ${name}, $$)'

@@ -544,6 +544,9 @@ main(int argc, char **argv)
 		set_file_lead(&setup, &opts);
 	setup.input.follow = opts.walk.follow;
 	setup.input.stdin_label = opts.input_label;
+	/* JSON readers written for ripgrep know standard input by its name. */
+	if (opts.input_label == NULL && opts.print.output == OUTPUT_JSON)
+		setup.input.stdin_label = "<stdin>";
 	setup.input.skip_devices = opts.skip_devices;
 	/* Line by line to a terminal, as grep and ripgrep. */
 	if (opts.line_buffered < 0 ? isatty(STDOUT_FILENO) :

@@ -67,7 +67,11 @@ struct print_config {
 	bool vimgrep;        /* --vimgrep: a record per match, with columns */
 	bool byte_offset;    /* -b */
 	bool count_matches;  /* --count-matches: -c counts matches */
-	bool include_zero;   /* -c: print files that count 0 too */
+	/*
+	 * -c: print walked files that count 0 too (files named by the user
+	 * and standard input always get their count, as in grep).
+	 */
+	bool include_zero;
 	const char *match_sep;   /* --field-match-separator; NULL: ":" */
 	size_t match_sep_len;
 	const char *context_sep; /* --field-context-separator; NULL: "-" */

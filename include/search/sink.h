@@ -95,6 +95,8 @@ struct sink {
 	struct matcher_scratch *scratch;
 	/* Set before begin: the input's size if it is a regular file, or -1. */
 	long long input_size;
+	/* Set before begin: the user named the input (not found by a walk). */
+	bool input_named;
 	/*
 	 * Where the sink adds each input's counts (--stats, --json), or
 	 * NULL; owned by the isolate that made the sink.

@@ -401,6 +401,9 @@ struct parse_state {
 	/* -A and -B win over -C in any order, as in grep and ripgrep. */
 	bool have_after, have_before;
 	unsigned long long context; /* -C */
+	/* --json and an output of another kind refuse each other. */
+	bool json;
+	const struct flag *not_json; /* the first -c, -l, -L, --files ... */
 };
 
 /* A context length: grep's message names the bad argument. */
@@ -552,12 +555,37 @@ unescape_separator(const char *arg, size_t *len)
 	return out;
 }
 
+/* A flag as a message names it: its long form when it has one. */
+static const char *
+flag_display_name(const struct flag *f)
+{
+	static char name[64];
+
+	if (f->long_name != NULL)
+		snprintf(name, sizeof(name), "--%s", f->long_name);
+	else
+		snprintf(name, sizeof(name), "-%c", f->short_name);
+	return name;
+}
+
 /* Apply one flag (its argument, if any, in arg). */
 static void
 apply_flag(struct parse_state *st, const struct flag *f, const char *arg)
 {
 	struct options *o = st->opts;
 
+	switch (f->id) {
+	case FLAG_COUNT:
+	case FLAG_COUNT_MATCHES:
+	case FLAG_FILES_WITH_MATCHES:
+	case FLAG_FILES_WITHOUT_MATCH:
+	case FLAG_FILES:
+		if (st->not_json == NULL)
+			st->not_json = f;
+		break;
+	default:
+		break;
+	}
 	switch (f->id) {
 	case FLAG_REGEXP:
 		add_pattern_lines(o, arg, strlen(arg), false, NULL);
@@ -790,10 +818,14 @@ apply_flag(struct parse_state *st, const struct flag *f, const char *arg)
 		o->stats = true;
 		o->print.stats = true;
 		break;
-	/* As in ripgrep, the last of --json, -c, -l, -L, --files wins. */
+	/*
+	 * --json with -c, -l, -L or --files is refused (see cli_parse), as
+	 * ripgrep up to 13 did: a script that reads JSON gets an error, not
+	 * lines of another format.
+	 */
 	case FLAG_JSON:
 		o->print.output = OUTPUT_JSON;
-		o->files_mode = false;
+		st->json = true;
 		break;
 	case FLAG_SEARCH_ZIP: o->search_zip = true; break;
 	case FLAG_INCLUDE: add_file_glob(o, arg, true); break;
@@ -968,6 +1000,7 @@ grep_mode_defaults(struct options *o, const char *name)
 	o->walk.hidden = o->walk.dot_git = true;
 	o->walk.directories = DIRS_READ;
 	o->select.binary_files = BINARY_FILES_BINARY;
+	o->print.include_zero = true; /* grep -c counts every file */
 }
 
 void
@@ -1027,6 +1060,9 @@ cli_parse(int argc, char **argv, struct options *opts)
 		positional++;
 		npositional--;
 	}
+	if (st.json && st.not_json != NULL)
+		usage_error("--json cannot be used with '%s'",
+		    flag_display_name(st.not_json));
 	/* --json -q: no records, but the summary (as ripgrep). */
 	opts->json_summary = opts->print.output == OUTPUT_JSON &&
 	    !opts->files_mode;

@@ -234,7 +234,7 @@ const struct flag flag_table[] = {
 	{0, "count-matches", NULL, FLAG_COUNT_MATCHES,
 	    "as -c, counting matches rather than lines", FLAG_ISOGREP_ONLY},
 	{0, "include-zero", NULL, FLAG_INCLUDE_ZERO,
-	    "with -c, print files that count 0 (the default)",
+	    "with -c, also print walked files that count 0",
 	    FLAG_ISOGREP_ONLY},
 	{0, "field-match-separator", "SEP", FLAG_FIELD_MATCH_SEPARATOR,
 	    "after a match's fields (default ':')",

@@ -83,6 +83,9 @@ summary_end(struct sink *k, const struct sink_end *end)
 
 	switch (pc->output) {
 	case OUTPUT_COUNT:
+		/* A walk's files that count 0 are noise, as in ripgrep. */
+		if (end->selected == 0 && !pc->include_zero && !k->input_named)
+			break;
 		if (ss->with_filename)
 			printer_path_field(k->out, pc, ss->path, path_len,
 			    ':');

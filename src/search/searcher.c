@@ -896,6 +896,7 @@ searcher_search(struct searcher *s, struct input *in,
 	    (sel->context_breaks || sel->passthru);
 	fs.after_left = sel->passthru ? ULLONG_MAX : 0;
 	fs.k->input_size = in->src.size;
+	fs.k->input_named = in->named;
 	begin_file(&fs);
 	reader_start(r, &in->src);
 	/*
@@ -961,6 +962,7 @@ searcher_finish_regions(struct searcher *s, const char *path,
 		.offset = total->bytes_searched,
 	};
 
+	s->sink->input_named = true;
 	begin_file(&fs);
 	finish_file(&fs);
 }
