@@ -115,7 +115,7 @@ check_whole_files()
 }
 
 @test "-c, -l and -L with -j 8 equal grep -r" {
-	run --separate-stderr "$ISOGREP" -j 8 -c 'alpha 1' t
+	run --separate-stderr "$ISOGREP" -j 8 -c --include-zero 'alpha 1' t
 	assert_status 0
 	assert_no_stderr
 	assert_same_as_grep -rcP 'alpha 1' t

@@ -60,12 +60,12 @@ small_files()
 	"$ISOGREP" -j2 -n 'needle \d' t >unsorted
 	[ "$(wc -l <unsorted)" -eq 1280000 ]
 	by_path <unsorted | cmp - rss.out
-	# -c and -l name every file first: the same order.
-	run --separate-stderr "$ISOGREP" -j2 --sort=path -c 'needle \d' t
+	# -c --include-zero and -l name every file first: the same order.
+	run --separate-stderr "$ISOGREP" -j2 --sort=path -c --include-zero 'needle \d' t
 	assert_status 0
 	assert_no_stderr
 	[ "${lines[0]}" = 't/aaa/big:0' ]
-	[ "$output" = "$("$ISOGREP" -j2 -c 'needle \d' t | by_path)" ]
+	[ "$output" = "$("$ISOGREP" -j2 -c --include-zero 'needle \d' t | by_path)" ]
 	run --separate-stderr "$ISOGREP" -j2 --sort=path -l 'needle \d' t
 	assert_status 0
 	assert_no_stderr

@@ -46,16 +46,19 @@ void collector_free(struct collector *c);
 
 /*
  * Send out's contents (a copy; out is left as it was) as result seq, or
- * as the next part of it: last says no more of seq follows.  The parts of
- * one seq must be sent by one thread, in order.  Unsorted, every result
- * is whole (last) and seq is not used.  Sorted, this waits while seq is not
- * the next to be written and the results held would exceed the budget; the
- * sender of the next result only waits while its own earlier parts exceed
- * it, so the next result always gets through.  False when the result was
- * dropped: the search was cancelled (cancel.h) or the collector closed.
+ * as the next part of it: last says no more of seq follows.  The results
+ * first..seq-1 (first <= seq) go with it, all empty: a sender says in one
+ * message that a run of files printed nothing.  The parts of one seq must
+ * be sent by one thread, in order.  Unsorted, every result is whole
+ * (last) and first and seq are not used.  Sorted, this waits while first
+ * is not the next to be written and the results held would exceed the
+ * budget; the sender of the next result only waits while its own earlier
+ * parts exceed it, so the next result always gets through.  False when
+ * the result was dropped: the search was cancelled (cancel.h) or the
+ * collector closed.
  */
-bool collector_send(struct collector *c, uint64_t seq, bool last,
-    const struct outbuf *out);
+bool collector_send(struct collector *c, uint64_t first, uint64_t seq,
+    bool last, const struct outbuf *out);
 
 /* No more results: the printer ends once it has written what it holds. */
 void collector_close(struct collector *c);

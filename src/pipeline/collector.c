@@ -42,6 +42,7 @@ enum { COLLECT_FLUSH = 64 * 1024 };
 
 /* One file's output, or part of it, as one message. */
 struct result {
+	uint64_t first;   /* seqs first..seq-1 printed nothing */
 	uint64_t seq;     /* the file's place in walk order */
 	uint64_t arrival; /* stamped by the printer: parts keep their order */
 	bool last;        /* the output's last part */
@@ -167,16 +168,17 @@ release(struct collector *c, size_t freed, size_t freed_next, uint64_t next)
 }
 
 bool
-collector_send(struct collector *c, uint64_t seq, bool last,
+collector_send(struct collector *c, uint64_t first, uint64_t seq, bool last,
     const struct outbuf *out)
 {
 	size_t cost = result_cost(out->len);
 	struct result *r;
 	bool in_turn = false;
 
-	if (c->sorted && !wait_turn(c, seq, cost, &in_turn))
+	if (c->sorted && !wait_turn(c, first, cost, &in_turn))
 		return false;
 	r = xmalloc(sizeof(*r) + out->len);
+	r->first = first;
 	r->seq = seq;
 	r->last = last;
 	r->in_turn = in_turn;
@@ -202,9 +204,10 @@ collector_close(struct collector *c)
 }
 
 /*
- * Results waiting for their turn, as a binary min-heap on seq, then on
- * arrival: the parts of one seq come from one sender through the port in
- * order, so arrival order is their order.
+ * Results waiting for their turn, as a binary min-heap on first, then on
+ * arrival: the runs results cover never overlap, and the parts of one seq
+ * come from one sender through the port in order (only the first part
+ * covers a run before it), so arrival order is their order.
  */
 struct pending {
 	struct result **heap;
@@ -214,8 +217,8 @@ struct pending {
 static bool
 before(const struct result *a, const struct result *b)
 {
-	return a->seq < b->seq ||
-	    (a->seq == b->seq && a->arrival < b->arrival);
+	return a->first < b->first ||
+	    (a->first == b->first && a->arrival < b->arrival);
 }
 
 static void
@@ -334,10 +337,9 @@ collector_main(struct isolate *self, void *arg)
 		} else {
 			pending_push(&pending, r);
 			while (pending.count > 0 &&
-			    pending.heap[0]->seq == next) {
+			    pending.heap[0]->first == next) {
 				r = pending_pop(&pending);
-				if (r->last)
-					next++;
+				next = r->last ? r->seq + 1 : r->seq;
 				write_result(c, &out, &f, r);
 			}
 		}

@@ -236,7 +236,7 @@ static void
 send_segment(struct split_worker *w, size_t k, const struct outbuf *out)
 {
 	if (w->reply != NULL)
-		(void)collector_send(w->reply, k, true, out);
+		(void)collector_send(w->reply, k, k, true, out);
 	w->taken = SIZE_MAX;
 }
 

@@ -7,10 +7,11 @@
  * printer.  Files with no output send nothing.  Unsorted, the outputs
  * of a batch's files go together in one message (each file's output still
  * whole), so that -c over many files does not wake the printer per file.
- * Sorted, each file sends a result of its own, found by its place, even
- * an empty one; a long output is sent in parts as the searcher makes it,
- * so a worker never holds a file's output whole (collector.c says why
- * that keeps memory bounded).
+ * Sorted, each file's result is found by its place: a run of files that
+ * print nothing goes along with the next output, or at the batch's end,
+ * so the printer is not woken per file; a long output is sent in parts as
+ * the searcher makes it, so a worker never holds a file's output whole
+ * (collector.c says why that keeps memory bounded).
  */
 #include "pipeline/worker.h"
 
@@ -35,15 +36,36 @@ struct worker_out {
 	uint64_t seq;      /* the file being searched */
 	bool sorted;
 	bool stream;       /* it is a stream (standard input, a FIFO) */
+	/* Sorted: files run_first.. printed nothing and are not sent yet. */
+	bool run;
+	uint64_t run_first;
+	bool sent_part;    /* a part of seq is out: its end must follow */
 };
 
-/* Send buf's contents as (the last part of) result seq, then empty it. */
+/*
+ * Send buf's contents as (the last part of) result seq, with the run of
+ * empty results before it, then empty it.
+ */
 static void
 send_output(struct worker_out *wo, uint64_t seq, bool last)
 {
+	uint64_t first = wo->run ? wo->run_first : seq;
+
 	/* Dropped only when the search stops: nothing is lost then. */
-	(void)collector_send(wo->reply, seq, last, &wo->buf);
+	(void)collector_send(wo->reply, first, seq, last, &wo->buf);
 	outbuf_clear(&wo->buf);
+	wo->run = false;
+	wo->sent_part = !last;
+}
+
+/* Sorted: file seq printed nothing; say so with the next message. */
+static void
+note_empty(struct worker_out *wo, uint64_t seq)
+{
+	if (!wo->run) {
+		wo->run = true;
+		wo->run_first = seq;
+	}
 }
 
 /*
@@ -96,7 +118,9 @@ search_entry(struct worker *w, struct searcher *s, struct worker_out *wo,
 	/* -q: the answer is known; nothing else needs to run. */
 	if (sh->setup->print->output == OUTPUT_QUIET && res.selected > 0)
 		cancel_request();
-	if (sh->sorted || out->len >= WORKER_SEND)
+	if (sh->sorted && out->len == 0 && !wo->sent_part)
+		note_empty(wo, e->seq);
+	else if (sh->sorted || out->len >= WORKER_SEND)
 		send_output(wo, e->seq, true);
 }
 
@@ -107,7 +131,9 @@ worker_main(struct pipeline_worker *pw)
 	const struct worker_shared *sh = w->shared;
 	const struct search_setup *setup = sh->setup;
 	struct searcher s;
-	struct worker_out wo = {OUTBUF_INIT, pw->reply, 0, sh->sorted, false};
+	struct worker_out wo = {
+		.buf = OUTBUF_INIT, .reply = pw->reply, .sorted = sh->sorted,
+	};
 	struct sink *sink = printer_sink_new(setup->print,
 	    setup->with_filename, &wo.buf);
 	void *msg;
@@ -124,7 +150,7 @@ worker_main(struct pipeline_worker *pw)
 
 		while (!cancel_requested() && batch_next(b, &cursor, &e))
 			search_entry(w, &s, &wo, &e);
-		if (wo.buf.len > 0)
+		if (wo.buf.len > 0 || wo.run)
 			send_output(&wo, e.seq, true);
 		batch_free(b);
 	}
