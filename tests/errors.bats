@@ -31,7 +31,7 @@ teardown()
 	mkfile d/c 'foo'
 	run --separate-stderr "$ISOGREP" -q foo d
 	assert_status 0
-	run --separate-stderr "$ISOGREP" -c foo d
+	run --separate-stderr "$ISOGREP" -c --include-zero foo d
 	assert_status 0
 	assert_sorted_output $'d/a:0\nd/b:0\nd/c:1'
 	assert_no_stderr
@@ -206,7 +206,7 @@ assert_no_raw_controls()
 @test "a missing path with a directory and -c, -l, -n" {
 	mkfile d/a 'foo'
 	mkfile d/b 'bar'
-	run --separate-stderr "$ISOGREP" -c foo d missing
+	run --separate-stderr "$ISOGREP" -c --include-zero foo d missing
 	assert_status 2
 	assert_sorted_output $'d/a:1\nd/b:0'
 	assert_stderr 'isogrep: missing: No such file or directory'

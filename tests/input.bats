@@ -30,7 +30,7 @@ load helpers/common
 	mkfile d/a
 	mkfile d/sub/b
 	mkdir -p d/e1/e2
-	run --separate-stderr "$ISOGREP" -c x d
+	run --separate-stderr "$ISOGREP" -c --include-zero x d
 	assert_status 1
 	assert_sorted_output $'d/a:0\nd/sub/b:0'
 	assert_no_stderr

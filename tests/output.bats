@@ -271,9 +271,15 @@ EOF
 	assert_no_stderr
 }
 
-@test "-c: PATH:COUNT for every file of a directory, 0 included" {
+@test "-c: PATH:COUNT for a walk's files; --include-zero adds those of 0" {
 	make_tree
+	# Without it, as in ripgrep, the files that count 0 are left out.
 	run --separate-stderr "$ISOGREP" -c foo d
+	assert_status 0
+	[ "$(printf '%s\n' "$output" | LC_ALL=C sort)" = \
+	    "$(command grep -rcP foo d | command grep -v ':0$' | LC_ALL=C sort)" ] ||
+	    { show; false; }
+	run --separate-stderr "$ISOGREP" -c --include-zero foo d
 	assert_status 0
 	assert_sorted_output <<'EOF'
 d/a:2
@@ -287,7 +293,7 @@ EOF
 
 @test "-c with no path, with two files and with -h" {
 	make_tree
-	run --separate-stderr "$ISOGREP" -c foo </dev/null
+	run --separate-stderr "$ISOGREP" -c --include-zero foo </dev/null
 	assert_status 0
 	assert_same_as_grep -rcP foo
 	run --separate-stderr "$ISOGREP" -c foo d/a d/b
@@ -316,7 +322,7 @@ EOF
 
 @test "-c -v counts the non-matching lines" {
 	make_tree
-	run --separate-stderr "$ISOGREP" -cv foo d
+	run --separate-stderr "$ISOGREP" -cv --include-zero foo d
 	assert_status 0
 	assert_sorted_output <<'EOF'
 d/a:1
@@ -569,7 +575,7 @@ EOF
 	assert_status 0
 	assert_output '4'
 	make_tree
-	run --separate-stderr "$ISOGREP" -c -m 1 foo d
+	run --separate-stderr "$ISOGREP" -c -m 1 --include-zero foo d
 	assert_status 0
 	assert_sorted_output $'d/a:1\nd/b:0\nd/sub/c:1\nd/sub/deeper/e:1'
 	assert_same_as_grep -rc -m 1 -P foo d
