@@ -280,7 +280,7 @@ walk_in_order(struct walker_config *wc, struct walker_stats *stats,
 		walker_run(wc, stats);
 		return;
 	}
-	o = order_new(wc->walk);
+	o = order_new(wc->walk, wc->workers);
 	wc->emit = order_add;
 	wc->ctx = o;
 	walker_run(wc, stats);

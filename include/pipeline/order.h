@@ -16,10 +16,13 @@ struct order;
 /* Does this sort need the whole walk before the first file is emitted? */
 bool order_needs_walk(const struct walk_config *wc);
 
-/* An empty list for the sort wc asks for. */
-struct order *order_new(const struct walk_config *wc);
+/*
+ * An empty list for the sort wc asks for; threads read the sort keys
+ * (the search's worker count: they are idle until the replay).
+ */
+struct order *order_new(const struct walk_config *wc, unsigned threads);
 
-/* A walker_emit: hold the entry (its path and its sort key). */
+/* A walker_emit: hold the entry (its path; the key is read later). */
 void order_add(void *order, const struct candidate *c, bool named);
 
 /* Sort what was held and emit it, in order, to emit(ctx, ...). */

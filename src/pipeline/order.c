@@ -13,7 +13,10 @@
  * in that order within its budget.  Ties keep walk order (the sort is
  * stable and the walk reads directories sorted), so a run's order never
  * depends on timing.  An entry whose stat fails sorts first, as in
- * ripgrep (its search then reports the error).
+ * ripgrep (its search then reports the error).  The keys are read once
+ * the walk is over, by as many threads as the search will use: a stat
+ * per file is most of a held walk's cost, and the workers are idle
+ * until the first entry is replayed.
  */
 #include "pipeline/order.h"
 
@@ -25,6 +28,11 @@
 #include <sys/stat.h>
 
 #include "base/xmalloc.h"
+#include "runtime/isolate.h"
+
+enum {
+	KEYS_MIN = 4096, /* entries worth a thread of their own */
+};
 
 struct held {
 	size_t path_off;   /* in names */
@@ -40,6 +48,7 @@ struct held {
 struct order {
 	enum sort_mode mode;
 	bool reverse;
+	unsigned threads;  /* that read the keys */
 	struct held *v;
 	size_t len, cap;
 	char *names;
@@ -54,12 +63,13 @@ order_needs_walk(const struct walk_config *wc)
 }
 
 struct order *
-order_new(const struct walk_config *wc)
+order_new(const struct walk_config *wc, unsigned threads)
 {
 	struct order *o = xcalloc(1, sizeof(*o));
 
 	o->mode = wc->sort;
 	o->reverse = wc->sort_reverse;
+	o->threads = threads > 0 ? threads : 1;
 	return o;
 }
 
@@ -86,12 +96,10 @@ birth_time(const char *path, bool follow, struct held *h)
 
 /* The entry's sort key; false when its metadata cannot be read. */
 static bool
-sort_key(struct order *o, struct candidate *c, struct held *h)
+sort_key(const struct order *o, struct candidate *c, struct held *h)
 {
 	const struct stat *st;
 
-	if (o->mode == SORT_PATH)
-		return true;
 	/* ripgrep sorts by the metadata of what it searches: the target. */
 	if (o->mode == SORT_CREATED)
 		return birth_time(c->path, true, h);
@@ -119,7 +127,6 @@ void
 order_add(void *ctx, const struct candidate *c, bool named)
 {
 	struct order *o = ctx;
-	struct candidate copy = *c;
 	struct held *h;
 
 	if (o->len == o->cap) {
@@ -131,7 +138,6 @@ order_add(void *ctx, const struct candidate *c, bool named)
 	h->walk_index = o->len++;
 	h->named = named;
 	h->type = c->type;
-	h->has_key = sort_key(o, &copy, h);
 	if (o->names_cap - o->names_len < c->path_len + 1) {
 		while (o->names_cap - o->names_len < c->path_len + 1)
 			o->names_cap = o->names_cap ? o->names_cap * 2 : 64 * 1024;
@@ -142,6 +148,72 @@ order_add(void *ctx, const struct candidate *c, bool named)
 	memcpy(o->names + o->names_len, c->path, c->path_len);
 	o->names[o->names_len + c->path_len] = '\0';
 	o->names_len += c->path_len + 1;
+}
+
+/* Read the keys of the held entries from, ..., to - 1. */
+static void
+read_keys(struct order *o, size_t from, size_t to)
+{
+	for (size_t i = from; i < to; i++) {
+		struct held *h = &o->v[i];
+		struct candidate c;
+
+		memset(&c, 0, sizeof(c));
+		c.path = o->names + h->path_off;
+		c.path_len = h->path_len;
+		c.type = h->type;
+		h->has_key = sort_key(o, &c, h);
+	}
+}
+
+/* A share of the held entries, whose keys one isolate reads. */
+struct key_share {
+	struct order *o;
+	size_t from, to;
+};
+
+static void
+key_isolate(struct isolate *self, void *arg)
+{
+	struct key_share *ks = arg;
+
+	(void)self;
+	read_keys(ks->o, ks->from, ks->to);
+}
+
+/*
+ * Every held entry's key, read in shares by o->threads threads (this one
+ * too).  Each share is its isolate's alone until the join hands it back.
+ */
+static void
+read_all_keys(struct order *o)
+{
+	size_t n = o->len;
+	size_t k = o->threads;
+	struct key_share *shares;
+	struct isolate **isolates;
+
+	if (k > n / KEYS_MIN)
+		k = n / KEYS_MIN;
+	if (k <= 1) {
+		read_keys(o, 0, n);
+		return;
+	}
+	shares = xcalloc(k, sizeof(*shares));
+	isolates = xcalloc(k, sizeof(*isolates));
+	for (size_t i = 0; i < k; i++)
+		shares[i] = (struct key_share){o, n * i / k, n * (i + 1) / k};
+	for (size_t i = 1; i < k; i++)
+		isolates[i] = isolate_spawn(key_isolate, &shares[i]);
+	read_keys(o, shares[0].from, shares[0].to);
+	for (size_t i = 1; i < k; i++) {
+		if (isolates[i] != NULL)
+			isolate_join(isolates[i]);
+		else
+			read_keys(o, shares[i].from, shares[i].to);
+	}
+	free(isolates);
+	free(shares);
 }
 
 /* Compare by key alone: -1, 0 or 1 (no key first). */
@@ -197,6 +269,7 @@ order_replay(struct order *o, walker_emit emit, void *ctx)
 			o->v[o->len - 1 - i] = t;
 		}
 	} else if (o->len > 1) {
+		read_all_keys(o);
 		qsort(o->v, o->len, sizeof(*o->v),
 		    o->reverse ? held_cmp_down : held_cmp_up);
 	}
