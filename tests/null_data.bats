@@ -125,3 +125,35 @@ genz()
 	[ -z "$output" ]
 	[[ $stderr == *"f: binary file matches"* ]]
 }
+
+@test "null data: \\n, \\s, classes and . inside a record, as grep -z -P and grep -z" {
+	genz f 400 11
+	# -P: PCRE2 as grep -P reads it; the newline inside a record is
+	# matched by \n, \s, [^a], [[:space:]] and \R, not by . \S \N.
+	for p in 'd \d+\nsecond' 'line\skey' 'd[^x]sec' '[[:space:]]third' \
+	    '\d\Rsec' 'key.sec' '\d\S' 'rec \d+\Nsecond' '(?s)rec 1.*?third' \
+	    'line\x0a\tthird' 'second[\s]+line' '^second' 'key$' \
+	    '[^\S\n]third'; do
+		for opts in -c -o '-o -b' -n; do
+			# shellcheck disable=SC2086
+			same_z -P $opts "$p" f || { echo "-P $opts $p"; false; }
+		done
+	done
+	# BRE and ERE (grep mode's default and -E): \s and [[:space:]] too,
+	# and there . matches it (grep -z's own regex does).
+	for p in 'line\skey' 'd[^x]sec' '[[:space:]]third' 'key.sec' \
+	    'rec 1.*third' 'rec 2[0-9]*.second'; do
+		same_z -c "$p" f || { echo "BRE $p"; false; }
+		same_z -E -o "$p" f || { echo "ERE $p"; false; }
+	done
+	# Own mode: --null-data with several patterns, and a big list
+	# (Hyperscan finds the strings, PCRE2 decides).
+	# (grep -P takes one pattern: an alternation says the same.)
+	want=$(command grep -z -P -c 'd 1\d\nsec|line\skey' f)
+	run "$ISOGREP" --null-data -c -e 'd 1\d\nsec' -e 'line\skey' f
+	[ "$output" = "$want" ]
+	for i in $(seq 100 199); do printf 'rec %d\\nsecond\n' "$i"; done >pats
+	want=$(command grep -z -P -c "$(paste -sd'|' pats)" f)
+	run "$ISOGREP" --null-data -c -f pats f
+	[ "$output" = "$want" ]
+}

@@ -46,6 +46,7 @@ struct match_config {
 	bool word;                /* -w */
 	bool line;                /* -x */
 	bool crlf;                /* --crlf: a line's final CR is no text */
+	bool null_data;           /* --null-data: see nul_records.h */
 	bool multiline;           /* -U: a match may span lines */
 	bool multiline_dotall;    /* --multiline-dotall: '.' matches '\n' */
 	unsigned match_limit;     /* --match-limit; 0: PCRE2's default */

@@ -708,6 +708,7 @@ apply_flag(struct parse_state *st, const struct flag *f, const char *arg)
 	case FLAG_GREP_MODE: break; /* seen before parsing (cli_grep_mode) */
 	case FLAG_NULL_DATA:
 		o->select.null_data = o->print.null_data = true;
+		o->match.null_data = true;
 		break;
 	/* As in ripgrep, the last of --passthru and -A, -B, -C wins. */
 	case FLAG_AFTER_CONTEXT:

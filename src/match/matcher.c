@@ -45,6 +45,7 @@
 #include "match/dfa.h"
 #include "match/literal.h"
 #include "match/patset.h"
+#include "match/nul_records.h"
 #include "match/posix_syntax.h"
 
 struct matcher {
@@ -63,6 +64,8 @@ struct matcher {
 	bool longest_backtrack; /* it has back-references: see longest_at */
 	struct pattern *translated; /* -E/-G patterns as PCRE2, or NULL */
 	size_t ntranslated;
+	struct pattern *nul_rewritten; /* --null-data's (nul_records.h) */
+	size_t nnul_rewritten;
 	bool crlf;         /* --crlf: see line_text */
 };
 
@@ -528,6 +531,41 @@ translate_posix(struct matcher *m, const struct match_config *mc,
 }
 
 /*
+ * --null-data: every pattern rewritten into *out (whose patterns m
+ * keeps) for a buffer whose records' newlines are NUL bytes.  In grep's
+ * -E and -G (posix), `.` matches such a newline, as grep -z's does; in
+ * PCRE2's syntax it does not, as grep -zP's.
+ */
+static const struct match_config *
+rewrite_nul_records(struct matcher *m, const struct match_config *mc,
+    bool posix, struct match_config *out)
+{
+	*out = *mc;
+	m->nul_rewritten = xcalloc(mc->npatterns, sizeof(*m->nul_rewritten));
+	for (size_t i = 0; i < mc->npatterns; i++) {
+		struct outbuf text = OUTBUF_INIT;
+
+		nul_records_rewrite(mc->patterns[i].text, mc->patterns[i].len,
+		    mc->multiline_dotall || posix, &text);
+		outbuf_reserve(&text, 1); /* an empty pattern is "", not NULL */
+		m->nul_rewritten[i] = mc->patterns[i];
+		m->nul_rewritten[i].text = outbuf_take(&text,
+		    &m->nul_rewritten[i].len);
+		m->nnul_rewritten++;
+	}
+	out->patterns = m->nul_rewritten;
+	return out;
+}
+
+static void
+free_patterns(struct pattern *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free((char *)p[i].text);
+	free(p);
+}
+
+/*
  * The program that finds the longest match at a given start (see
  * longest_at).  pcre2_dfa_match knows no back-references and no
  * PCRE2_MATCH_INVALID_UTF: it gets its own copy, for lines that are valid
@@ -589,7 +627,8 @@ matcher_compile_single(const struct match_config *mc, bool jit,
 	struct matcher *m = xcalloc(1, sizeof(*m));
 	struct outbuf program = OUTBUF_INIT;
 	uint32_t flags = compile_flags(mc);
-	struct match_config translated;
+	struct match_config translated, rewritten;
+	bool posix;
 	pcre2_compile_context *cctx;
 	int err;
 	PCRE2_SIZE erroff;
@@ -602,7 +641,8 @@ matcher_compile_single(const struct match_config *mc, bool jit,
 	/* Joined -F strings: -o takes the longest at the leftmost start. */
 	if (mc->fixed_strings && mc->npatterns > 1)
 		m->longest = true;
-	if (!mc->fixed_strings && mc->syntax != SYNTAX_PCRE2) {
+	posix = !mc->fixed_strings && mc->syntax != SYNTAX_PCRE2;
+	if (posix) {
 		mc = translate_posix(m, mc, (flags & PCRE2_CASELESS) != 0,
 		    &translated, e);
 		if (mc == NULL)
@@ -611,6 +651,8 @@ matcher_compile_single(const struct match_config *mc, bool jit,
 	}
 	if (!validate_patterns(mc, flags, e))
 		goto fail;
+	if (mc->null_data && !mc->fixed_strings)
+		mc = rewrite_nul_records(m, mc, posix, &rewritten);
 	build_program(mc, &program);
 	cctx = xnonnull(pcre2_compile_context_create(NULL));
 	if (mc->line)
@@ -680,9 +722,8 @@ matcher_free(struct matcher *m)
 	pcre2_code_free(m->longest_code);
 	literal_free(m->literals);
 	dfa_free(m->dfa);
-	for (size_t i = 0; i < m->ntranslated; i++)
-		free((char *)m->translated[i].text);
-	free(m->translated);
+	free_patterns(m->translated, m->ntranslated);
+	free_patterns(m->nul_rewritten, m->nnul_rewritten);
 	free(m);
 }
 

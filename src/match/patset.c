@@ -47,6 +47,7 @@
 #include "base/xmalloc.h"
 #include "match/hashscan.h"
 #include "match/literal.h"
+#include "match/nul_records.h"
 #include "match/posix_syntax.h"
 
 enum {
@@ -303,7 +304,8 @@ origin(const struct pattern *p, char *buf, size_t size)
 
 /*
  * The strings of pattern i for the scanner; false when it has none.  -E
- * and -G patterns are read in their PCRE2 translation.
+ * and -G patterns are read in their PCRE2 translation, and with
+ * --null-data in the rewrite the matcher compiles (nul_records.h).
  */
 static bool
 pattern_strings(const struct match_config *mc, const struct pattern *p,
@@ -311,15 +313,18 @@ pattern_strings(const struct match_config *mc, const struct pattern *p,
     bool *bad)
 {
 	struct outbuf text = OUTBUF_INIT;
+	struct outbuf rewritten = OUTBUF_INIT;
 	char err[POSIX_SYNTAX_ERR_SIZE];
 	struct pattern tp;
 	bool ok;
 
 	*bad = false;
-	if (mc->fixed_strings || mc->syntax == SYNTAX_PCRE2)
-		return literal_required(p, mc->fixed_strings, caseless, out);
-	if (!posix_syntax_translate(p->text, p->len, mc->syntax, caseless,
-	    &text, err)) {
+	if (mc->fixed_strings)
+		return literal_required(p, true, caseless, out);
+	if (mc->syntax == SYNTAX_PCRE2) {
+		outbuf_append(&text, p->text, p->len);
+	} else if (!posix_syntax_translate(p->text, p->len, mc->syntax,
+	    caseless, &text, err)) {
 		char where[300];
 
 		origin(p, where, sizeof(where));
@@ -327,6 +332,13 @@ pattern_strings(const struct match_config *mc, const struct pattern *p,
 		outbuf_free(&text);
 		*bad = true;
 		return false;
+	}
+	if (mc->null_data) {
+		/* `.` as in matcher.c's rewrite_nul_records. */
+		nul_records_rewrite(text.data, text.len, mc->multiline_dotall ||
+		    mc->syntax != SYNTAX_PCRE2, &rewritten);
+		outbuf_free(&text);
+		text = rewritten;
 	}
 	tp.text = text.data ? text.data : "";
 	tp.len = text.len;
