@@ -16,7 +16,8 @@
  * whatever the buffer scan or the prefilter do to go faster), with -v, -m,
  * -l/-L/-q and binary files taken into account; with -F (no -i, -w, -x) a
  * line matches exactly when one of the strings is in it (memmem); -c
- * prints that count; and a walked file with a NUL is skipped.
+ * prints that count (a walked file that counts 0 prints nothing without
+ * --include-zero); and a walked file with a NUL is skipped.
  *
  * A bad pattern makes matcher_compile return NULL.  Should it call
  * diag_fatal all the same (an internal error), the fatal hook longjmps
@@ -64,7 +65,7 @@ enum {
 /* Byte 2. */
 enum {
 	CTL_PIPE = 1, CTL_BINARY = 2, CTL_FILENAME = 4, CTL_NULL = 8,
-	CTL_ESCAPE = 16, CTL_WALKED = 32,
+	CTL_ESCAPE = 16, CTL_WALKED = 32, CTL_INCLUDE_ZERO = 64,
 };
 
 static jmp_buf fatal_jmp;
@@ -292,6 +293,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	opts.select.text = b1 & CTL_TEXT;
 	opts.select.binary = b2 & CTL_BINARY;
 	opts.print.null_sep = b2 & CTL_NULL;
+	opts.print.include_zero = b2 & CTL_INCLUDE_ZERO;
 	opts.match.match_limit = MATCH_LIMIT;
 	opts.walk.max_depth = -1;
 	pipe_it = (b2 & CTL_PIPE) && buf_len <= PIPE_MAX;
@@ -372,7 +374,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			    res.selected, expect, lines, matching);
 			abort();
 		}
-		if (opts.print.output == OUTPUT_COUNT && !opts.print.with_filename) {
+		/* -c: a walked file that counts 0 prints nothing. */
+		if (opts.print.output == OUTPUT_COUNT && !opts.print.with_filename &&
+		    expect == 0 && !named && !opts.print.include_zero) {
+			if (out.len != 0)
+				abort();
+		} else if (opts.print.output == OUTPUT_COUNT &&
+		    !opts.print.with_filename) {
 			char want[32];
 			int n = snprintf(want, sizeof(want), "%llu\n", expect);
 
