@@ -57,9 +57,12 @@ enum {
 	OPT_F = 16, OPT_O = 32, OPT_C = 64, OPT_N = 128,
 };
 
-/* Byte 1: bits 0-2 -m (7: none), 3 -S, 4 -a, 5-6 -c/lines, -l, -L, -q. */
+/*
+ * Byte 1: bits 0-2 -m (7: none), 3 -S, 4 -a, 5-6 -c/lines, -l, -L, -q,
+ * 7 --null-data.
+ */
 enum {
-	CTL_SMART = 8, CTL_TEXT = 16,
+	CTL_SMART = 8, CTL_TEXT = 16, CTL_NULL_DATA = 128,
 };
 
 /* Byte 2. */
@@ -294,6 +297,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	opts.select.binary = b2 & CTL_BINARY;
 	opts.print.null_sep = b2 & CTL_NULL;
 	opts.print.include_zero = b2 & CTL_INCLUDE_ZERO;
+	opts.match.null_data = opts.select.null_data = opts.print.null_data =
+	    (b1 & CTL_NULL_DATA) != 0;
 	opts.match.match_limit = MATCH_LIMIT;
 	opts.walk.max_depth = -1;
 	pipe_it = (b2 & CTL_PIPE) && buf_len <= PIPE_MAX;
@@ -321,12 +326,33 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	close(fd);
 
-	exact = count_lines(m, s.scratch, buf, buf_len, pats, npats,
-	    opts.match.fixed_strings && opts.match.case_mode == CASE_SENSITIVE &&
-	    !opts.match.word && !opts.match.line, &lines, &matching);
+	/*
+	 * --null-data: the oracle reads the records as the searcher does, in
+	 * a copy with NUL and newline swapped, and no NUL is binary.
+	 */
+	if (opts.select.null_data) {
+		char *swapped = malloc(buf_len ? buf_len : 1);
+
+		if (swapped == NULL)
+			abort();
+		for (size_t i = 0; i < buf_len; i++)
+			swapped[i] = buf[i] == '\0' ? '\n' :
+			    buf[i] == '\n' ? '\0' : buf[i];
+		exact = count_lines(m, s.scratch, swapped, buf_len, pats, npats,
+		    opts.match.fixed_strings &&
+		    opts.match.case_mode == CASE_SENSITIVE &&
+		    !opts.match.word && !opts.match.line, &lines, &matching);
+		free(swapped);
+		has_nul = false;
+	} else {
+		exact = count_lines(m, s.scratch, buf, buf_len, pats, npats,
+		    opts.match.fixed_strings &&
+		    opts.match.case_mode == CASE_SENSITIVE &&
+		    !opts.match.word && !opts.match.line, &lines, &matching);
+		has_nul = memchr(buf, '\0', buf_len) != NULL;
+	}
 	if (res.selected > lines)
 		abort();
-	has_nul = memchr(buf, '\0', buf_len) != NULL;
 	/* A walked stream is not read; a walked binary file is skipped. */
 	if (!named && !pipe_it && has_nul && !opts.select.text && !opts.select.binary &&
 	    buf_len < CHECK_MAX && !(opts.select.has_max_count &&
