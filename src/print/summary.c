@@ -111,6 +111,7 @@ summary_end(struct sink *k, const struct sink_end *end)
 	if (k->stats != NULL) {
 		print_stats_end_file(&ss->file, end, ss->started);
 		ss->file.matched_lines = end->selected;
+		ss->file.matches = ss->matches;
 		/* ripgrep counts no bytes printed by these formats. */
 		print_stats_add(k->stats, &ss->file);
 	}
@@ -141,12 +142,16 @@ summary_sink_new(const struct print_config *pc, bool with_filename,
 
 	ss->base.ops = &summary_ops;
 	/*
-	 * Not the lines, even for --stats: asking for them would change how
-	 * the searcher treats binary data, and so the counts.  --stats then
-	 * has no count of matches (ripgrep's has); --count-matches needs them.
+	 * Lines are read only to count their matches: --count-matches, and
+	 * --stats (its "matches" and "matched lines", as ripgrep's, which
+	 * reads the whole file for -l and -L then too).  -q stops at the
+	 * first line whatever is asked.
 	 */
-	ss->base.wants = pc->output != OUTPUT_COUNT ? SINK_WANTS_FIRST :
-	    pc->count_matches ? SINK_WANTS_LINES : 0;
+	if (pc->stats && pc->output != OUTPUT_QUIET)
+		ss->base.wants = SINK_WANTS_LINES;
+	else
+		ss->base.wants = pc->output != OUTPUT_COUNT ?
+		    SINK_WANTS_FIRST : pc->count_matches ? SINK_WANTS_LINES : 0;
 	ss->base.out = out;
 	ss->pc = pc;
 	ss->with_filename = with_filename;
