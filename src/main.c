@@ -557,6 +557,7 @@ main(int argc, char **argv)
 	setup.input.search_zip = opts.search_zip;
 	setup.members.keep = keep_member;
 	setup.members.ctx = plan;
+	setup.members.first_only = opts.print.output == OUTPUT_QUIET;
 	/* -q, -l, -L and -m 1 stop before they could read their output. */
 	setup.input.refuse_output = opts.print.output == OUTPUT_LINES &&
 	    !(opts.select.has_max_count && opts.select.max_count <= 1);

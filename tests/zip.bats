@@ -214,6 +214,18 @@ unpack()
 	assert_status 0
 	assert_output "$(command grep -c 'line 29999.$' big.txt)"
 	assert_no_stderr
+	# -q on an archive: the first member that has a line answers (the
+	# summary's count of searches says how many members were read).
+	for i in 1 2 3; do echo "ERROR $i" >"m$i.log"; done
+	tar czf m.tar.gz m1.log m2.log m3.log
+	run --separate-stderr "$ISOGREP" -z --json -q ERROR m.tar.gz
+	assert_status 0
+	[ "$(printf '%s\n' "$output" | python3 -c 'import json, sys
+print(json.load(sys.stdin)["data"]["stats"]["searches"])')" -eq 1 ]
+	run --separate-stderr "$ISOGREP" -z --json -q NOTHING m.tar.gz
+	assert_status 1
+	[ "$(printf '%s\n' "$output" | python3 -c 'import json, sys
+print(json.load(sys.stdin)["data"]["stats"]["searches"])')" -eq 3 ]
 }
 
 # --- archives -----------------------------------------------------------------

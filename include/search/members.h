@@ -23,6 +23,7 @@
 struct member_filter {
 	bool (*keep)(const void *ctx, const char *path, size_t len);
 	const void *ctx;
+	bool first_only; /* -q: one selected line answers for the archive */
 };
 
 /*

@@ -57,5 +57,7 @@ members_search(struct searcher *s, struct input *in,
 		searcher_search(s, &member, &one);
 		res->selected += one.selected;
 		free((char *)member.path);
+		if (filter != NULL && filter->first_only && res->selected > 0)
+			break;
 	}
 }
