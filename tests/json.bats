@@ -98,6 +98,34 @@ for line in open("iso.json", "rb"):
 	same_json --json -C1 --replace 'X' 'l+' t
 }
 
+@test "--json: random lines with every byte JSON escapes, as ripgrep writes them" {
+	need_rg
+	# Lines of random bytes around the match: control characters, quotes,
+	# backslashes, DEL, UTF-8 of every length and stray high bytes (those
+	# lines are bytes in base64); short and long runs between escapes.
+	python3 -c '
+import random, sys
+r = random.Random(12)
+pieces = [bytes([b]) for b in range(1, 0x20) if b != 10] + [
+    b"\"", b"\\", b"\x7f", b"/", "\u00e9".encode(), "\u20ac".encode(),
+    "\U0001f600".encode(), b"\xff", b"\xc3", b"\xed\xa0\x80"]
+out = []
+for i in range(400):
+    line = b""
+    for _ in range(r.randrange(0, 12)):
+        if r.random() < 0.5:
+            line += r.choice(pieces)
+        else:
+            line += b"abcdefghij"[: r.randrange(0, 11)] * r.randrange(1, 4)
+        if r.random() < 0.3:
+            line += b"needle"
+    out.append(line + b"needle" + line[::-1])
+sys.stdout.buffer.write(b"\n".join(out) + b"\n")
+' >rand.txt
+	same_json --ordered --json -a needle rand.txt
+	same_json --ordered --json -a -C1 'ee' rand.txt
+}
+
 @test "--json: no match is a summary only, exit 1" {
 	need_rg
 	mktree

@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 struct outbuf {
 	char *data;
@@ -16,12 +17,48 @@ struct outbuf {
 /* An empty buffer; no allocation until the first append. */
 #define OUTBUF_INIT {NULL, 0, 0}
 
-/* Make room for extra more bytes; aborts the program with a message on ENOMEM. */
-void outbuf_reserve(struct outbuf *b, size_t extra);
+/*
+ * The appends are inline: a record is made of many small pieces (a
+ * separator, a number, a color sequence), and a call per piece, with
+ * strlen on constant strings, was a sizable share of printing.  Only
+ * growing the buffer is out of line.
+ */
 
-void outbuf_append(struct outbuf *b, const void *data, size_t len);
-void outbuf_putc(struct outbuf *b, char c);
-void outbuf_puts(struct outbuf *b, const char *s);
+/* Make room for at least extra more bytes (the slow path of reserve). */
+void outbuf_grow(struct outbuf *b, size_t extra);
+
+/* Make room for extra more bytes; aborts the program with a message on ENOMEM. */
+static inline void
+outbuf_reserve(struct outbuf *b, size_t extra)
+{
+	if (b->cap - b->len < extra)
+		outbuf_grow(b, extra);
+}
+
+static inline void
+outbuf_append(struct outbuf *b, const void *data, size_t len)
+{
+	if (len == 0)
+		return;
+	outbuf_reserve(b, len);
+	memcpy(b->data + b->len, data, len);
+	b->len += len;
+}
+
+static inline void
+outbuf_putc(struct outbuf *b, char c)
+{
+	outbuf_reserve(b, 1);
+	b->data[b->len++] = c;
+}
+
+/* With a string constant, strlen is worked out when compiling. */
+static inline void
+outbuf_puts(struct outbuf *b, const char *s)
+{
+	outbuf_append(b, s, strlen(s));
+}
+
 /* Append the decimal form of n. */
 void outbuf_put_uint(struct outbuf *b, unsigned long long n);
 

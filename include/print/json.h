@@ -13,6 +13,12 @@
 #include "print/stats.h"
 #include "search/sink.h"
 
+/*
+ * s[0, len) as a JSON value, as ripgrep writes text: {"text":"..."}, or
+ * {"bytes":"BASE64"} when it is not valid UTF-8.
+ */
+void json_put_data(struct outbuf *out, const char *s, size_t len);
+
 /* A sink printing JSON records into out. */
 struct sink *json_sink_new(const struct print_config *pc, struct outbuf *out);
 

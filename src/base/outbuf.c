@@ -49,7 +49,7 @@ static _Atomic(const char *) interrupt_trailer;
 static atomic_bool trailer_always;
 
 void
-outbuf_reserve(struct outbuf *b, size_t extra)
+outbuf_grow(struct outbuf *b, size_t extra)
 {
 	size_t need, cap;
 	char *data;
@@ -68,38 +68,30 @@ outbuf_reserve(struct outbuf *b, size_t extra)
 }
 
 void
-outbuf_append(struct outbuf *b, const void *data, size_t len)
-{
-	if (len == 0)
-		return;
-	outbuf_reserve(b, len);
-	memcpy(b->data + b->len, data, len);
-	b->len += len;
-}
-
-void
-outbuf_putc(struct outbuf *b, char c)
-{
-	outbuf_reserve(b, 1);
-	b->data[b->len++] = c;
-}
-
-void
-outbuf_puts(struct outbuf *b, const char *s)
-{
-	outbuf_append(b, s, strlen(s));
-}
-
-void
 outbuf_put_uint(struct outbuf *b, unsigned long long n)
 {
+	/* Two digits at a time: line numbers and offsets are in every record. */
+	static const char pairs[] =
+	    "00010203040506070809101112131415161718192021222324252627282930"
+	    "31323334353637383940414243444546474849505152535455565758596061"
+	    "62636465666768697071727374757677787980818283848586878889909192"
+	    "93949596979899";
 	char digits[24];
 	size_t i = sizeof(digits);
 
-	do {
-		digits[--i] = (char)('0' + n % 10);
-		n /= 10;
-	} while (n > 0);
+	while (n >= 100) {
+		unsigned r = (unsigned)(n % 100);
+
+		n /= 100;
+		i -= 2;
+		memcpy(digits + i, pairs + 2 * r, 2);
+	}
+	if (n >= 10) {
+		i -= 2;
+		memcpy(digits + i, pairs + 2 * n, 2);
+	} else {
+		digits[--i] = (char)('0' + n);
+	}
 	outbuf_append(b, digits + i, sizeof(digits) - i);
 }
 

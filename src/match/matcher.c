@@ -79,6 +79,18 @@ struct matcher_scratch {
 	size_t last_from;
 	struct dfa_cache *dfa_cache; /* the DFA's states, when m->dfa */
 	int *dfa_workspace; /* pcre2_dfa_match's, when m->longest */
+	/*
+	 * The match run_line found in the line matcher_next_line returned
+	 * last: a sink listing that line's matches starts from it instead
+	 * of running PCRE2 over the same line again.  Valid until the next
+	 * matcher_next_line or matcher_new_buffer (the buffer may change).
+	 */
+	struct {
+		const struct matcher *m;
+		const char *line;
+		size_t len;
+		struct span match;
+	} last;
 };
 
 enum {
@@ -967,7 +979,14 @@ span_from(const struct matcher *m, struct matcher_scratch *s,
 		*pattern = m->npatterns == 1 ? 0 : SIZE_MAX;
 	if (m->code == NULL)
 		return 0;
-	rc = run(m, s, line, len, start, sp);
+	/* The same run on the same line gave this match a moment ago. */
+	if (start == 0 && s->last.m == m && s->last.line == line &&
+	    s->last.len == len) {
+		*sp = s->last.match;
+		rc = 1;
+	} else {
+		rc = run(m, s, line, len, start, sp);
+	}
 	if (rc > 0 && m->longest)
 		longest_at(m, s, line, len, sp);
 	return rc;
@@ -1055,10 +1074,18 @@ static int
 run_line(const struct matcher *m, struct matcher_scratch *s, const char *buf,
     const struct span *line)
 {
+	const char *text = buf + line->start;
+	size_t len = line_text(m, text, line->end - line->start);
 	struct span match;
+	int rc = run(m, s, text, len, 0, &match);
 
-	return run(m, s, buf + line->start, line_text(m, buf + line->start,
-	    line->end - line->start), 0, &match);
+	if (rc > 0) {
+		s->last.m = m;
+		s->last.line = text;
+		s->last.len = len;
+		s->last.match = match;
+	}
+	return rc;
 }
 
 static size_t
@@ -1149,6 +1176,7 @@ void
 matcher_new_buffer(struct matcher_scratch *s)
 {
 	s->cursor.buf = NULL;
+	s->last.m = NULL;
 	if (s->set != NULL)
 		patset_new_buffer(s->set);
 }
@@ -1157,6 +1185,7 @@ int
 matcher_next_line(const struct matcher *m, struct matcher_scratch *s,
     const char *buf, size_t len, size_t from, struct span *line)
 {
+	s->last.m = NULL;
 	if (m->set != NULL)
 		return patset_next_line(m->set, s->set, buf, len, from, line);
 	if (m->code == NULL)

@@ -12,6 +12,7 @@
  */
 #include "print/json.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,7 +23,9 @@
 struct json_sink {
 	struct sink base;
 	const struct print_config *pc;
-	struct outbuf path;     /* the file's path as a JSON value */
+	const char *name;       /* the file's path */
+	struct outbuf path;     /* ... as a JSON value, once a record needs it */
+	bool path_done;
 	bool begun;             /* its begin record is written */
 	bool binary;
 	unsigned long long binary_offset;
@@ -36,36 +39,73 @@ struct json_sink {
 	struct json_split preset_file;
 };
 
+/*
+ * What a byte becomes in a JSON string: 0 for itself, else the letter
+ * after the backslash ('u' for \u00XX).
+ */
+static const unsigned char escape_as[256] = {
+	['\b'] = 'b', ['\t'] = 't', ['\n'] = 'n', ['\f'] = 'f', ['\r'] = 'r',
+	[0x00] = 'u', [0x01] = 'u', [0x02] = 'u', [0x03] = 'u', [0x04] = 'u',
+	[0x05] = 'u', [0x06] = 'u', [0x07] = 'u', [0x0b] = 'u', [0x0e] = 'u',
+	[0x0f] = 'u', [0x10] = 'u', [0x11] = 'u', [0x12] = 'u', [0x13] = 'u',
+	[0x14] = 'u', [0x15] = 'u', [0x16] = 'u', [0x17] = 'u', [0x18] = 'u',
+	[0x19] = 'u', [0x1a] = 'u', [0x1b] = 'u', [0x1c] = 'u', [0x1d] = 'u',
+	[0x1e] = 'u', [0x1f] = 'u', ['"'] = '"', ['\\'] = '\\',
+};
+
+/*
+ * Does any of the 8 bytes in w need an escape (below 0x20, '"' or '\\')?
+ * The classic has-less / has-zero bit tricks: exact as to whether one
+ * does, which is all the scan needs to skip a clean word at once.
+ */
+static inline bool
+word_needs_escape(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101ULL;
+	const uint64_t high = 0x8080808080808080ULL;
+	uint64_t quote = w ^ (ones * '"');
+	uint64_t slash = w ^ (ones * '\\');
+
+	return (((w - ones * 0x20) & ~w) | ((quote - ones) & ~quote) |
+	    ((slash - ones) & ~slash)) & high;
+}
+
 /* The JSON string body of s[0, len): serde_json's escapes. */
 static void
 put_escaped(struct outbuf *out, const char *s, size_t len)
 {
 	static const char hex[] = "0123456789abcdef";
-	size_t run = 0;
+	const unsigned char *p = (const unsigned char *)s;
+	size_t run = 0, i = 0;
 
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-		char esc[6] = {'\\', 'u', '0', '0', 0, 0};
-		size_t n = 2;
+	while (i < len) {
+		unsigned char c;
+		char esc[6] = {'\\', 0, '0', '0', 0, 0};
 
-		if (c >= 0x20 && c != '"' && c != '\\')
-			continue;
-		outbuf_append(out, s + run, i - run);
-		run = i + 1;
-		switch (c) {
-		case '"': esc[1] = '"'; break;
-		case '\\': esc[1] = '\\'; break;
-		case '\b': esc[1] = 'b'; break;
-		case '\f': esc[1] = 'f'; break;
-		case '\n': esc[1] = 'n'; break;
-		case '\r': esc[1] = 'r'; break;
-		case '\t': esc[1] = 't'; break;
-		default:
-			esc[4] = hex[c >> 4];
-			esc[5] = hex[c & 15];
-			n = 6;
+		if (len - i >= 8) {
+			uint64_t w;
+
+			memcpy(&w, p + i, 8);
+			if (!word_needs_escape(w)) {
+				i += 8;
+				continue;
+			}
 		}
-		outbuf_append(out, esc, n);
+		c = p[i];
+		if (escape_as[c] == 0) {
+			i++;
+			continue;
+		}
+		outbuf_append(out, s + run, i - run);
+		run = ++i;
+		esc[1] = (char)escape_as[c];
+		if (esc[1] != 'u') {
+			outbuf_append(out, esc, 2);
+			continue;
+		}
+		esc[4] = hex[c >> 4];
+		esc[5] = hex[c & 15];
+		outbuf_append(out, esc, 6);
 	}
 	outbuf_append(out, s + run, len - run);
 }
@@ -97,9 +137,8 @@ put_base64(struct outbuf *out, const char *s, size_t len)
 	}
 }
 
-/* {"text":"..."} or, for bytes that are not UTF-8, {"bytes":"..."}. */
-static void
-put_data(struct outbuf *out, const char *s, size_t len)
+void
+json_put_data(struct outbuf *out, const char *s, size_t len)
 {
 	outbuf_reserve(out, len + 16);
 	if (utf8_valid_strict(s, len)) {
@@ -121,6 +160,12 @@ put_head(struct json_sink *js, const char *type)
 	outbuf_puts(out, "{\"type\":\"");
 	outbuf_puts(out, type);
 	outbuf_puts(out, "\",\"data\":{\"path\":");
+	/* Most files have no record: their path is never converted. */
+	if (!js->path_done) {
+		outbuf_clear(&js->path);
+		json_put_data(&js->path, js->name, strlen(js->name));
+		js->path_done = true;
+	}
 	outbuf_append(out, js->path.data, js->path.len);
 }
 
@@ -129,8 +174,8 @@ json_begin(struct sink *k, const char *path)
 {
 	struct json_sink *js = (struct json_sink *)k;
 
-	outbuf_clear(&js->path);
-	put_data(&js->path, path, strlen(path));
+	js->name = path;
+	js->path_done = false;
 	js->begun = false;
 	js->binary = false;
 	memset(&js->file, 0, sizeof(js->file));
@@ -173,7 +218,7 @@ put_line(struct json_sink *js, const char *type, const struct sink_line *line)
 	put_head(js, type);
 	outbuf_puts(out, ",\"lines\":");
 	/* The line's newline is part of it, as ripgrep prints it. */
-	put_data(out, line->text, line->len + (line->newline ? 1 : 0));
+	json_put_data(out, line->text, line->len + (line->newline ? 1 : 0));
 	outbuf_puts(out, ",\"line_number\":");
 	outbuf_put_uint(out, line->number);
 	outbuf_puts(out, ",\"absolute_offset\":");
@@ -185,7 +230,7 @@ put_line(struct json_sink *js, const char *type, const struct sink_line *line)
 		const struct span *m = &js->spans.v[i];
 
 		outbuf_puts(out, i > 0 ? ",{\"match\":" : "{\"match\":");
-		put_data(out, line->text + m->start, m->end - m->start);
+		json_put_data(out, line->text + m->start, m->end - m->start);
 		/* -r: what the match becomes, as ripgrep lists it. */
 		if (js->pc->replace != NULL) {
 			js->replaced.len = 0;
@@ -193,7 +238,7 @@ put_line(struct json_sink *js, const char *type, const struct sink_line *line)
 			    js->base.scratch, &js->rs, line->text, line->len, *m,
 			    &js->replaced);
 			outbuf_puts(out, ",\"replacement\":");
-			put_data(out, js->replaced.data, js->replaced.len);
+			json_put_data(out, js->replaced.data, js->replaced.len);
 		}
 		outbuf_puts(out, ",\"start\":");
 		outbuf_put_uint(out, m->start);
@@ -334,7 +379,7 @@ void
 json_write_begin(struct outbuf *out, const char *path)
 {
 	outbuf_puts(out, "{\"type\":\"begin\",\"data\":{\"path\":");
-	put_data(out, path, strlen(path));
+	json_put_data(out, path, strlen(path));
 	outbuf_puts(out, "}}\n");
 }
 

@@ -213,7 +213,9 @@ put_prefix(struct standard_sink *ss, unsigned long long num,
 			put_colored(ss, COLOR_PATH, ss->path, ss->path_len);
 			break;
 		case F_LINE:
-			for (int w = digits(num); w < ss->number_width; w++)
+			/* -T only: no division per record otherwise. */
+			for (int w = ss->number_width > 0 ? digits(num) : 0;
+			    w < ss->number_width; w++)
 				outbuf_putc(out, ' ');
 			put_colored_uint(ss, COLOR_LINE, num);
 			break;

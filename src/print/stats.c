@@ -8,7 +8,6 @@
  */
 #include "print/stats.h"
 
-#include <stdio.h>
 #include <time.h>
 
 unsigned long long
@@ -43,19 +42,29 @@ print_stats_end_file(struct print_stats *file, const struct sink_end *end,
 	file->bytes_searched = end->bytes_searched;
 }
 
-/* Seconds with six decimals, as ripgrep's "human" field and --stats. */
+/*
+ * Seconds with six decimals, as ripgrep's "human" field and --stats
+ * (written by hand: --json has one in every file's end record).
+ */
 static void
 put_seconds(struct outbuf *out, unsigned long long ns)
 {
-	char buf[64];
-	int n = snprintf(buf, sizeof(buf), "%llu.%06llu",
-	    ns / 1000000000ULL, (ns % 1000000000ULL + 500) / 1000);
+	unsigned long long secs = ns / 1000000000ULL;
+	unsigned long long micros = (ns % 1000000000ULL + 500) / 1000;
+	char frac[7];
 
 	/* Rounding up to a whole second (999999.5 us). */
-	if (ns % 1000000000ULL + 500 >= 1000000000ULL)
-		n = snprintf(buf, sizeof(buf), "%llu.000000",
-		    ns / 1000000000ULL + 1);
-	outbuf_append(out, buf, (size_t)n);
+	if (micros == 1000000) {
+		secs++;
+		micros = 0;
+	}
+	frac[0] = '.';
+	for (int i = 6; i > 0; i--) {
+		frac[i] = (char)('0' + micros % 10);
+		micros /= 10;
+	}
+	outbuf_put_uint(out, secs);
+	outbuf_append(out, frac, sizeof(frac));
 }
 
 void

@@ -1,5 +1,6 @@
 /*
- * test_matcher.c - --crlf: a line's final CR is part of its end.
+ * test_matcher.c - --crlf: a line's final CR is part of its end; the
+ * spans of a line reuse the match found when it was selected.
  *
  * The expected lines are worked out by hand on tiny buffers: with --crlf,
  * "$" matches before a CR that ends a line, "^$" matches a line holding
@@ -93,12 +94,53 @@ test_matcher_crlf_spans(void)
 	matcher_free(m);
 }
 
+/*
+ * The spans of the line matcher_next_line just returned start from the
+ * match it found there; once the buffer is new (same address, other
+ * bytes) that match is not used any more.
+ */
+static void
+test_matcher_spans_after_next_line(void)
+{
+	struct matcher *m = compile("\\w+_lock", false, false);
+	struct matcher_scratch *s;
+	struct span_list spans = {NULL, 0, 0};
+	char buf[64];
+	struct span line;
+
+	assert_ptr_not_null(m);
+	s = matcher_scratch_new(m);
+	strcpy(buf, "x\n  spin_lock(a); mutex_lock(b)\n");
+	matcher_new_buffer(s);
+	expect_int_eq(matcher_next_line(m, s, buf, strlen(buf), 0, &line), 1);
+	expect_size_eq(line.start, 2);
+	expect_int_eq(matcher_line_spans(m, s, buf + line.start,
+	    line.end - line.start, &spans), 2);
+	expect_size_eq(spans.v[0].start, 2);
+	expect_size_eq(spans.v[0].end, 11);
+	expect_size_eq(spans.v[1].start, 16);
+	expect_size_eq(spans.v[1].end, 26);
+	/* Other bytes at the same place: found again, not remembered. */
+	strcpy(buf, "x\n  a_lock(b); xx       ab_lock\n");
+	matcher_new_buffer(s);
+	expect_int_eq(matcher_line_spans(m, s, buf + line.start,
+	    line.end - line.start, &spans), 2);
+	expect_size_eq(spans.v[0].start, 2);
+	expect_size_eq(spans.v[0].end, 8);
+	expect_size_eq(spans.v[1].start, 22);
+	expect_size_eq(spans.v[1].end, 29);
+	span_list_free(&spans);
+	matcher_scratch_free(s);
+	matcher_free(m);
+}
+
 int
 main(int argc, char **argv)
 {
 	static const struct unit_test tests[] = {
 		UNIT_TEST(test_matcher_crlf_anchors),
 		UNIT_TEST(test_matcher_crlf_spans),
+		UNIT_TEST(test_matcher_spans_after_next_line),
 	};
 
 	return unit_run(argc, argv, tests, UNIT_COUNT(tests));

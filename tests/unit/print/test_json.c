@@ -2,8 +2,10 @@
  * test_json.c - the --json sink fed events directly: context records
  * (which the searcher does not send yet), binary offsets, escapes and
  * base64, and the stats it adds up.  The expected records are what
- * ripgrep 15.2 prints for the same input (rg --json -C1 ...).
+ * ripgrep 15.2 prints for the same input (rg --json -C1 ...); the fast
+ * string escaper is checked against the plain byte-by-byte one.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,7 +25,7 @@ struct fixture {
 static void
 fixture_init(struct fixture *f, const char *needle)
 {
-	struct pattern pat = {needle, strlen(needle)};
+	struct pattern pat = {.text = needle, .len = strlen(needle)};
 	struct match_config mc = {.patterns = &pat, .npatterns = 1};
 	struct matcher_error e;
 
@@ -166,6 +168,83 @@ test_no_records_no_begin(void)
 	fixture_free(&f);
 }
 
+/* The plain way to write a JSON string body, byte by byte. */
+static void
+reference_escape(struct outbuf *out, const unsigned char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		char buf[8];
+		unsigned c = s[i];
+
+		if (c == '"' || c == '\\') {
+			outbuf_putc(out, '\\');
+			outbuf_putc(out, (char)c);
+			continue;
+		}
+		switch (c) {
+		case '\b': outbuf_puts(out, "\\b"); continue;
+		case '\f': outbuf_puts(out, "\\f"); continue;
+		case '\n': outbuf_puts(out, "\\n"); continue;
+		case '\r': outbuf_puts(out, "\\r"); continue;
+		case '\t': outbuf_puts(out, "\\t"); continue;
+		}
+		if (c < 0x20) {
+			snprintf(buf, sizeof(buf), "\\u%04x", c);
+			outbuf_puts(out, buf);
+		} else {
+			outbuf_putc(out, (char)c);
+		}
+	}
+}
+
+/*
+ * json_put_data's fast scan (eight bytes at a time) against the plain
+ * escaper, on every ASCII byte at every place of a word and on random
+ * ASCII strings of every length up to 40.
+ */
+static void
+test_escape_matches_reference(void)
+{
+	struct outbuf got = OUTBUF_INIT, want = OUTBUF_INIT;
+	unsigned char s[40];
+	unsigned seed = 7;
+
+	for (unsigned c = 0; c < 0x80; c++) {
+		for (size_t at = 0; at < 17; at++) {
+			memset(s, 'a', 17);
+			s[at] = (unsigned char)c;
+			outbuf_clear(&got);
+			outbuf_clear(&want);
+			json_put_data(&got, (const char *)s, 17);
+			outbuf_puts(&want, "{\"text\":\"");
+			reference_escape(&want, s, 17);
+			outbuf_puts(&want, "\"}");
+			assert_size_eq(got.len, want.len);
+			expect_int_eq(memcmp(got.data, want.data, got.len), 0);
+		}
+	}
+	for (int round = 0; round < 2000; round++) {
+		size_t len = (size_t)round % 41;
+
+		for (size_t i = 0; i < len; i++) {
+			seed = seed * 1103515245u + 12345u;
+			/* Mostly plain letters, so that clean words occur. */
+			s[i] = (unsigned char)((seed >> 16) % 4 == 0 ?
+			    (seed >> 8) % 0x80 : 'a' + (seed >> 8) % 26);
+		}
+		outbuf_clear(&got);
+		outbuf_clear(&want);
+		json_put_data(&got, (const char *)s, len);
+		outbuf_puts(&want, "{\"text\":\"");
+		reference_escape(&want, s, len);
+		outbuf_puts(&want, "\"}");
+		assert_size_eq(got.len, want.len);
+		expect_int_eq(memcmp(got.data, want.data, got.len), 0);
+	}
+	outbuf_free(&got);
+	outbuf_free(&want);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -173,6 +252,7 @@ main(int argc, char **argv)
 		UNIT_TEST(test_context_records),
 		UNIT_TEST(test_bytes_and_binary),
 		UNIT_TEST(test_no_records_no_begin),
+		UNIT_TEST(test_escape_matches_reference),
 	};
 
 	return unit_run(argc, argv, tests, UNIT_COUNT(tests));
