@@ -221,6 +221,20 @@ same_as_rg()
 	same_as_rg --replace 'é' --trim -n foo d
 }
 
+@test "matches in context lines (-v, past -m): colored, replaced, columns, as ripgrep" {
+	need_rg
+	mktree
+	for flags in '-v -C1' '-v -C1 -n --column' '-v -C1 --replace X' \
+	    '-v -C1 -n --column --replace X' '-v -C1 -M10' \
+	    '-v -C1 -M10 --max-columns-preview' '-v -M10' \
+	    '-v -M10 --max-columns-preview' '-A1 -M5'; do
+		for color in always never; do
+			# shellcheck disable=SC2086
+			same_as_rg --color=$color $flags foo d
+		done
+	done
+}
+
 @test "--hyperlink-format: ripgrep's aliases and custom formats, only with colors" {
 	need_rg
 	mktree

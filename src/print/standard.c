@@ -311,9 +311,10 @@ put_text(struct standard_sink *ss, const struct piece *p, bool context)
 		return;
 	}
 	if (!pc->max_columns_preview) {
-		if (context)
+		/* As ripgrep: the matches are counted where they are known. */
+		if (context && (!p->spans_known || p->nspans == 0))
 			outbuf_puts(out, "[Omitted long context line]");
-		else if (!p->spans_known)
+		else if (!p->spans_known || p->nspans == 0)
 			outbuf_puts(out, "[Omitted long matching line]");
 		else {
 			outbuf_puts(out, "[Omitted long line with ");
@@ -324,7 +325,7 @@ put_text(struct standard_sink *ss, const struct piece *p, bool context)
 	}
 	cut = char_prefix(p->text, p->len, pc->max_columns);
 	put_matches(ss, p, cut);
-	if (!p->spans_known) {
+	if (!p->spans_known || p->nspans == 0) {
 		outbuf_puts(out, " [... omitted end of long line]");
 		return;
 	}
@@ -556,13 +557,29 @@ put_context(struct sink *k, const struct sink_line *line,
 {
 	struct standard_sink *ss = (struct standard_sink *)k;
 	struct piece p = {line->text, line->len, NULL, 0, false, false};
+	unsigned long long column = 0;
 
 	(void)kind;
 	/* As grep: -o prints no context lines, only the breaks. */
 	if (ss->pc->only_matching)
 		return;
 	ss->link_col = 0;
-	put_record(ss, line, 0, line->offset, true, &p);
+	/*
+	 * A context line can hold matches (-v, or past -m's count): colored,
+	 * replaced, and with --column the first one's column, as ripgrep
+	 * shows them.
+	 */
+	if (ss->spans_for_color || ss->pc->column || ss->pc->replace != NULL) {
+		(void)sink_line_spans(k, line, &ss->spans);
+		if (ss->pc->column && ss->spans.len > 0)
+			column = ss->spans.v[0].start + 1;
+		if (ss->pc->replace != NULL)
+			replace_piece(ss, line, 0, ss->spans.len, false, &p);
+		else
+			p = (struct piece){line->text, line->len, ss->spans.v,
+			    ss->spans.len, true, false};
+	}
+	put_record(ss, line, column, line->offset, true, &p);
 }
 
 static void
