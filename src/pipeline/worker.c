@@ -26,7 +26,7 @@
 #include "search/searcher.h"
 
 enum {
-	WORKER_SEND = 1024, /* unsorted output is sent at this size */
+	WORKER_SEND = 16 * 1024, /* unsorted output is sent at this size */
 };
 
 /* A worker's output buffer, and where its parts go. */
