@@ -3,7 +3,7 @@
  *
  * A byte source is where the reader's bytes come from: a descriptor read
  * with read(2) (skipping the holes of a sparse file), a file mapped whole,
- * or a region of a mapping someone else owns.  A decompressing source
+ * or a region of bytes someone else holds.  A decompressing source
  * plugs in the same way, through read.  The reader never calls the system
  * itself, and which source an input gets is decided once, by whoever opens
  * the input (input.h), not by the searcher.
@@ -63,12 +63,13 @@ void source_open_fd(struct byte_source *src, int fd, long long size,
  * Each byte through a pipe is copied in and out whatever its size, but
  * with the default 64 KiB the writer and this reader take turns every
  * 64 KiB, and switching between them costs more than the search: a
- * bigger buffer lets both run on and halves those switches.  Reads still
+ * bigger buffer lets both run on, with a third or a quarter of those
+ * switches.  Reads still
  * return whatever has arrived, so a streamed line is seen as soon.
  */
 void source_widen_pipe(int fd);
 
-/* buf[0, len), part of a mapping the caller owns and keeps. */
+/* buf[0, len), held by the caller (a buffer or a mapping) and kept. */
 void source_open_region(struct byte_source *src, const char *buf,
     size_t len);
 

@@ -833,7 +833,7 @@ read_file(struct file_search *fs, bool stream)
 	bool skip = false;
 
 	/*
-	 * See count_at.  Only in a region of someone else's mapping (a split
+	 * See count_at.  Only in a region the caller holds whole (a split
 	 * segment, counted already for the ledger): a mapping the source owns
 	 * gives its pages back behind the reader (source_release), and a
 	 * late count would read them in again.  -U hands bytes out twice,
