@@ -67,7 +67,10 @@ bool input_open_path(struct input *in, const char *path, bool named,
 bool input_open_fd(struct input *in, int fd, const char *path, bool named,
     const struct input_policy *p);
 
-/* buf[0, len) of a mapping the caller owns, as part of the file path. */
+/*
+ * buf[0, len), bytes of the file path that the caller holds (a buffer
+ * or a mapping) and keeps until the input is closed.
+ */
 void input_open_region(struct input *in, const char *path, const char *buf,
     size_t len);
 

@@ -109,10 +109,11 @@ struct region_result {
 };
 
 /*
- * Search in, a region of a mapped file (input_open_region) whose whole
- * lines start as at says, as that part of the file: its selected lines go
- * to the sink, but not the end of the file (no -c count, no binary
- * notice).  The caller guards against SIGBUS (mapguard.h).
+ * Search in, a region of a file held whole by the caller
+ * (input_open_region: a segment split.c read) whose whole lines start as
+ * at says, as that part of the file: its selected lines go to the sink,
+ * but not the end of the file (no -c count, no binary notice).  A region
+ * of a mapping needs the caller to guard against SIGBUS (mapguard.h).
  */
 void searcher_search_region(struct searcher *s, struct input *in,
     const struct region_start *at, struct region_result *res);

@@ -3,7 +3,7 @@
  *
  * A byte source is where the reader's bytes come from: a descriptor read
  * with read(2) (skipping the holes of a sparse file), a file mapped whole,
- * or a region of a mapping someone else owns.  A decompressing source
+ * or a region of bytes someone else holds.  A decompressing source
  * plugs in the same way, through read.  The reader never calls the system
  * itself, and which source an input gets is decided once, by whoever opens
  * the input (input.h), not by the searcher.
@@ -17,6 +17,7 @@
 
 enum {
 	SOURCE_MAP_MIN = 1024 * 1024, /* files this big may be mapped */
+	SOURCE_PIPE_SIZE = 1024 * 1024, /* Linux's pipe-max-size default */
 };
 
 struct byte_source {
@@ -56,7 +57,19 @@ struct byte_source {
 void source_open_fd(struct byte_source *src, int fd, long long size,
     bool sparse, bool may_map);
 
-/* buf[0, len), part of a mapping the caller owns and keeps. */
+/*
+ * fd is a pipe or FIFO: ask for a bigger pipe buffer (up to
+ * SOURCE_PIPE_SIZE, as far as the system allows; nothing if it does not).
+ * Each byte through a pipe is copied in and out whatever its size, but
+ * with the default 64 KiB the writer and this reader take turns every
+ * 64 KiB, and switching between them costs more than the search: a
+ * bigger buffer lets both run on, with a third or a quarter of those
+ * switches.  Reads still
+ * return whatever has arrived, so a streamed line is seen as soon.
+ */
+void source_widen_pipe(int fd);
+
+/* buf[0, len), held by the caller (a buffer or a mapping) and kept. */
 void source_open_region(struct byte_source *src, const char *buf,
     size_t len);
 

@@ -53,6 +53,8 @@ input_open_fd(struct input *in, int fd, const char *path, bool named,
 		diag_file_message(path, "input file is also the output");
 		return false;
 	}
+	if (in->stream && have_stat && S_ISFIFO(st.st_mode))
+		source_widen_pipe(fd);
 	/* -z: the first bytes say whether a regular file is compressed. */
 	if (p->search_zip && !in->stream && decompress_sniff_fd(fd))
 		return open_compressed(in, fd, path, p->may_map);

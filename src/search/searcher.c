@@ -74,8 +74,18 @@ struct file_search {
 	unsigned long long offset;  /* file offset of the current chunk */
 	unsigned long long stop_at; /* -m stopped after this byte, or 0 */
 	unsigned long long printed; /* lines given to the sink so far */
-	unsigned long long line_no; /* number of the line at count_pos */
-	size_t count_pos;
+	unsigned long long line_no; /* number of the line at count_at */
+	/*
+	 * Where line_no was counted to.  A streaming source reuses its
+	 * buffer, so there the count is brought to each chunk's end; in a
+	 * split segment's region the bytes stay, so the count waits until
+	 * a line needs its number (defer_count), and a stretch with no
+	 * printed line is never counted again: the segment's count for the
+	 * ledger (split.c) then is the only pass of counting over it.
+	 */
+	const char *count_at;
+	bool defer_count;
+	const char *chunk_end; /* just past the last chunk searched */
 	/* The chunk's NUL check, done lazily: only printed lines need it. */
 	size_t chunk_len;
 	size_t nul_checked;  /* no NUL before this offset, unless nul_at */
@@ -135,18 +145,36 @@ note_nul_scan(struct file_search *fs, const char *buf, size_t from, size_t to,
 
 /*
  * The 1-based number of the line starting at buf[pos].  The count looks
- * for NUL bytes in the same pass, for check_binary.
+ * for NUL bytes in the same pass, for check_binary (only when it began
+ * in this chunk: a deferred count may begin in an earlier one).
  */
 static unsigned long long
 line_number_at(struct file_search *fs, const char *buf, size_t pos)
 {
-	size_t from = fs->count_pos;
+	const char *from = fs->count_at;
 	bool nul = false;
 
-	fs->line_no += bytecount_newlines_nul(buf + from, pos - from, &nul);
-	fs->count_pos = pos;
-	note_nul_scan(fs, buf, from, pos, nul);
+	fs->line_no += bytecount_newlines_nul(from, (size_t)(buf + pos - from),
+	    &nul);
+	fs->count_at = buf + pos;
+	note_nul_scan(fs, buf, from >= buf ? (size_t)(from - buf) : 0, pos,
+	    nul);
 	return fs->line_no;
+}
+
+/*
+ * A deferred count is brought to the end of the last chunk: before a
+ * chunk that does not follow it in memory, or a line not handed out.
+ */
+static void
+settle_count(struct file_search *fs)
+{
+	bool nul;
+
+	if (fs->count_at != NULL && fs->chunk_end > fs->count_at)
+		fs->line_no += bytecount_newlines_nul(fs->count_at,
+		    (size_t)(fs->chunk_end - fs->count_at), &nul);
+	fs->count_at = NULL;
 }
 
 /* Binary data begins at the file offset at: say so once. */
@@ -747,10 +775,14 @@ search_chunk(struct file_search *fs, const char *buf, size_t len, bool *skip)
 	if (!nul_is_binary(s->sel))
 		fs->nul_checked = len;
 	matcher_new_buffer(fs->s->scratch);
-	fs->count_pos = 0;
-	if (fs->in_long)
+	if (fs->count_at != NULL && buf != fs->chunk_end)
+		settle_count(fs);
+	if (fs->count_at == NULL)
+		fs->count_at = buf;
+	if (fs->in_long) {
 		start = finish_long_line(fs, buf, len);
-	fs->count_pos = start;
+		fs->count_at = buf + start;
+	}
 	fs->gap_start = start;
 	if (matcher_multiline(s->matcher))
 		len = search_multiline(fs, buf, start, len);
@@ -762,8 +794,9 @@ search_chunk(struct file_search *fs, const char *buf, size_t len, bool *skip)
 	 * Later chunks need the count (for -n, and to name the line of a
 	 * match error); after the last one nobody does.
 	 */
-	if (!reader_at_end(&s->reader))
+	if (!reader_at_end(&s->reader) && !fs->defer_count)
 		line_number_at(fs, buf, len);
+	fs->chunk_end = buf + len;
 	fs->offset += len;
 }
 
@@ -799,6 +832,15 @@ read_file(struct file_search *fs, bool stream)
 	struct reader *r = &s->reader;
 	bool skip = false;
 
+	/*
+	 * See count_at.  Only in a region the caller holds whole (a split
+	 * segment, counted already for the ledger): a mapping the source owns
+	 * gives its pages back behind the reader (source_release), and a
+	 * late count would read them in again.  -U hands bytes out twice,
+	 * and pieces of long lines skip some.
+	 */
+	fs->defer_count = reader_is_mapped(r) && !r->src->map_owned &&
+	    r->partial_keep == 0 && !matcher_multiline(s->matcher);
 	while (!fs->done && !cancel_requested()) {
 		const char *chunk;
 		size_t len;
@@ -822,6 +864,7 @@ read_file(struct file_search *fs, bool stream)
 		}
 		if (st_read == READER_TOO_LONG) {
 			diag_file_message(fs->path, "line too long, skipped");
+			settle_count(fs);
 			fs->line_no++;
 			continue;
 		}

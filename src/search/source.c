@@ -1,8 +1,8 @@
 /*
  * source.c - the built-in byte sources: read(2), a mapping, a region.
  *
- * These are the only calls to read, mmap, madvise and lseek on an input,
- * so that the reader above works on any source of bytes alike.
+ * These are the only calls to read, mmap, madvise, lseek and fcntl on an
+ * input, so that the reader above works on any source of bytes alike.
  *
  * A big regular file is mapped rather than read: copying it through
  * read() costs as much as searching it.  A sparse file is read around its
@@ -11,6 +11,7 @@
 #include "search/source.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -101,6 +102,20 @@ source_open_fd(struct byte_source *src, int fd, long long size, bool sparse,
 	if (may_map && !sparse && map_whole(src, fd, size))
 		return;
 	src->read = fd_read;
+}
+
+void
+source_widen_pipe(int fd)
+{
+#ifdef F_SETPIPE_SZ
+	int size = fcntl(fd, F_GETPIPE_SZ);
+
+	/* EPERM past the user's pipe quota: the pipe just stays as it is. */
+	if (size > 0 && size < SOURCE_PIPE_SIZE)
+		(void)fcntl(fd, F_SETPIPE_SZ, SOURCE_PIPE_SIZE);
+#else
+	(void)fd;
+#endif
 }
 
 void

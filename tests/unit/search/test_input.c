@@ -4,8 +4,9 @@
  * A regular file handed over at an offset (a shared standard input) is
  * searched from there, mapped or not, and after -m NUM the descriptor
  * can be left just after the NUMth selected line: worked out here from
- * the generated text.
+ * the generated text.  A pipe is read with a bigger pipe buffer.
  */
+#include <fcntl.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -167,11 +168,39 @@ test_input_stop_offset(void)
 	outbuf_free(&text);
 }
 
+/*
+ * A pipe opened as an input gets the bigger buffer, unless the system
+ * refuses (a user's pipe quota): then it keeps its size and still opens.
+ */
+static void
+test_input_pipe_widened(void)
+{
+	struct input_policy policy = {.may_map = true};
+	struct input in;
+	int p[2];
+	int before, after;
+
+	assert_true(pipe(p) == 0);
+	before = fcntl(p[0], F_GETPIPE_SZ);
+	assert_true(input_open_fd(&in, p[0], "(standard input)", true,
+	    &policy));
+	expect_true(in.stream);
+	after = fcntl(p[0], F_GETPIPE_SZ);
+	if (after == before)
+		unit_note("the system kept the pipe at %d bytes", before);
+	else
+		expect_true(after >= SOURCE_PIPE_SIZE);
+	input_close(&in);
+	close(p[0]);
+	close(p[1]);
+}
+
 int
 main(int argc, char **argv)
 {
 	static const struct unit_test tests[] = {
 		UNIT_TEST(test_input_stop_offset),
+		UNIT_TEST(test_input_pipe_widened),
 	};
 
 	return unit_run(argc, argv, tests, UNIT_COUNT(tests));
