@@ -169,11 +169,14 @@ set_file_lead(struct search_setup *setup, const struct options *o)
 	if (!o->select.context_breaks || pc->group_sep == NULL ||
 	    pc->output != OUTPUT_LINES)
 		return;
-	lead = lead_store = xmalloc(pc->group_sep_len + 1);
+	/* The separator's line, as the printer ends it (--crlf: "\r\n"). */
+	lead = lead_store = xmalloc(pc->group_sep_len + 2);
 	memcpy(lead, pc->group_sep, pc->group_sep_len);
-	lead[pc->group_sep_len] = '\n';
+	setup->file_lead_len = pc->group_sep_len;
+	if (pc->crlf)
+		lead[setup->file_lead_len++] = '\r';
+	lead[setup->file_lead_len++] = '\n';
 	setup->file_lead = lead;
-	setup->file_lead_len = pc->group_sep_len + 1;
 }
 
 static unsigned

@@ -283,23 +283,35 @@ crlf_file()
 		want=$("$RG" --no-config --crlf $opts -- 'bar' c | od -c)
 		[ "$got" = "$want" ] || { printf 'opts %s\n%s\n%s\n' "$opts" "$got" "$want"; return 1; }
 	done
-	# -c: the same counts (rg --crlf also ends the count with a CR).
-	got=$("$ISOGREP" --crlf -c 'c$' <c)
-	want=$("$RG" --no-config --crlf -c 'c$' <c | tr -d '\r')
+	# -c: the same counts, each ended by CRLF as rg --crlf ends it.
+	got=$("$ISOGREP" --crlf -c 'c$' <c | od -c)
+	want=$("$RG" --no-config --crlf -c 'c$' <c | od -c)
 	[ "$got" = "$want" ]
 	got=$("$ISOGREP" --crlf 'x.*c$' <c | od -c)
 	want=$("$RG" --no-config --crlf 'x.*c$' <c | od -c)
 	[ "$got" = "$want" ]
 }
 
-@test "--crlf -o: the same matches as rg 15.2 (which ends each with CRLF)" {
+@test "--crlf: every record written ends in CRLF, byte for byte as rg 15.2" {
 	need_rg
 	crlf_file
-	local p
+	mkbytes d/a 'foo\r\nx\r\ny\r\nz\r\nfoo\r\n'
+	mkbytes d/b 'last foo'
+	local p opts
 	for p in 'b.*' '.$' '\w+$' '\S+'; do
-		got=$("$ISOGREP" --crlf -o -- "$p" c)
-		want=$("$RG" --no-config --crlf -o -- "$p" c | tr -d '\r')
+		got=$("$ISOGREP" --crlf -o -- "$p" c | od -c)
+		want=$("$RG" --no-config --crlf -o -- "$p" c | od -c)
 		[ "$got" = "$want" ] || { printf 'pattern %s\n%s\n--\n%s\n' "$p" "$got" "$want"; return 1; }
+	done
+	# -l, -c, context separators, a last line without its newline,
+	# --vimgrep, -b, colors.
+	for opts in -l -c '-c -H' -n '-C1 -n' -A1 --vimgrep '-o -b' \
+	    '--color=always -n' --passthru; do
+		# shellcheck disable=SC2086
+		got=$("$ISOGREP" --sort path --crlf $opts foo d | od -c)
+		# shellcheck disable=SC2086
+		want=$("$RG" --no-config --sort path --crlf $opts foo d | od -c)
+		[ "$got" = "$want" ] || { printf 'opts %s\n%s\n--\n%s\n' "$opts" "$got" "$want"; return 1; }
 	done
 }
 

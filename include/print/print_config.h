@@ -51,6 +51,7 @@ struct print_config {
 	bool null_sep;      /* -0 */
 	bool escape;        /* output is a terminal: make controls visible */
 	bool initial_tab;   /* -T (grep mode) */
+	bool crlf;          /* --crlf: lines of output end in CRLF */
 	bool null_data;     /* records end in NUL: the searcher swapped NUL
 	                       and '\n' in them; print them back as they were */
 	bool stats;         /* --stats: the sinks count matches and bytes */

@@ -39,6 +39,12 @@ void printer_text(struct outbuf *out, bool escape, const char *text,
 void printer_path_field(struct outbuf *out, const struct print_config *pc,
     const char *path, size_t len, char sep);
 
+/*
+ * The end of a line of output: "\n", or with --crlf "\r\n" as ripgrep
+ * writes it (one "\n" after a line whose own CR was just printed).
+ */
+void printer_line_end(struct outbuf *out, const struct print_config *pc);
+
 /* "PATH\n" (or "PATH\0") for -l, -L and --files. */
 void printer_name(struct outbuf *out, const char *path, size_t len,
     char end, bool escape);

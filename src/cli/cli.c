@@ -704,7 +704,7 @@ apply_flag(struct parse_state *st, const struct flag *f, const char *arg)
 	case FLAG_LINE_BUFFERED: o->line_buffered = 1; break;
 	case FLAG_BLOCK_BUFFERED: o->line_buffered = 0; break;
 	case FLAG_LABEL: o->input_label = arg; break;
-	case FLAG_CRLF: o->match.crlf = true; break;
+	case FLAG_CRLF: o->match.crlf = o->print.crlf = true; break;
 	case FLAG_GREP_MODE: break; /* seen before parsing (cli_grep_mode) */
 	case FLAG_NULL_DATA:
 		o->select.null_data = o->print.null_data = true;

@@ -45,6 +45,14 @@ printer_text(struct outbuf *out, bool escape, const char *text, size_t len)
 }
 
 void
+printer_line_end(struct outbuf *out, const struct print_config *pc)
+{
+	if (pc->crlf && (out->len == 0 || out->data[out->len - 1] != '\r'))
+		outbuf_putc(out, '\r');
+	outbuf_putc(out, '\n');
+}
+
+void
 printer_path_field(struct outbuf *out, const struct print_config *pc,
     const char *path, size_t len, char sep)
 {

@@ -165,7 +165,10 @@ start_file(struct standard_sink *ss)
 	put_colored(ss, COLOR_PATH, ss->path, ss->path_len);
 	if (ss->link)
 		hyperlink_close(out);
-	outbuf_putc(out, ss->pc->null_sep ? '\0' : '\n');
+	if (ss->pc->null_sep)
+		outbuf_putc(out, '\0');
+	else
+		printer_line_end(out, ss->pc);
 }
 
 static void
@@ -436,7 +439,16 @@ put_record(struct standard_sink *ss, const struct sink_line *line,
 	    pc->line_number))
 		outbuf_putc(ss->base.out, '\t');
 	put_text(ss, p, context);
-	outbuf_putc(ss->base.out, pc->null_data ? '\0' : '\n');
+	/*
+	 * --crlf: a line keeps the end it had (its CR is in its text); a
+	 * record the input did not end (a match, a last line) gets CRLF.
+	 */
+	if (pc->null_data)
+		outbuf_putc(ss->base.out, '\0');
+	else if (line->newline && !p->match_only)
+		outbuf_putc(ss->base.out, '\n');
+	else
+		printer_line_end(ss->base.out, pc);
 }
 
 static void
@@ -601,7 +613,7 @@ standard_context_break(struct sink *k)
 	if (ss->pc->group_sep == NULL)
 		return;
 	outbuf_append(k->out, ss->pc->group_sep, ss->pc->group_sep_len);
-	outbuf_putc(k->out, '\n');
+	printer_line_end(k->out, ss->pc);
 }
 
 static void

@@ -73,13 +73,27 @@ summary_binary(struct sink *k, unsigned long long offset)
 	(void)offset;
 }
 
+/* -l and -L: the name, then a NUL (-0) or the end of a line. */
+static void
+put_listed(struct sink *k, const struct print_config *pc, const char *path,
+    size_t len)
+{
+	if (pc->null_sep) {
+		printer_path_field(k->out, pc, path, len, '\0');
+		return;
+	}
+	/* The CR of --crlf's "\r\n" goes where the separator goes. */
+	printer_path_field(k->out, pc, path, len, pc->crlf ? '\r' : '\n');
+	if (pc->crlf)
+		outbuf_putc(k->out, '\n');
+}
+
 static void
 summary_end(struct sink *k, const struct sink_end *end)
 {
 	struct summary_sink *ss = (struct summary_sink *)k;
 	const struct print_config *pc = ss->pc;
 	size_t path_len = strlen(ss->path);
-	char name_end = pc->null_sep ? '\0' : '\n';
 
 	switch (pc->output) {
 	case OUTPUT_COUNT:
@@ -91,17 +105,15 @@ summary_end(struct sink *k, const struct sink_end *end)
 			    ':');
 		outbuf_put_uint(k->out, pc->count_matches ? ss->matches :
 		    end->selected);
-		outbuf_putc(k->out, '\n');
+		printer_line_end(k->out, pc);
 		break;
 	case OUTPUT_FILES_WITH:
 		if (end->selected > 0)
-			printer_path_field(k->out, pc, ss->path, path_len,
-			    name_end);
+			put_listed(k, pc, ss->path, path_len);
 		break;
 	case OUTPUT_FILES_WITHOUT:
 		if (end->selected == 0)
-			printer_path_field(k->out, pc, ss->path, path_len,
-			    name_end);
+			put_listed(k, pc, ss->path, path_len);
 		break;
 	case OUTPUT_LINES:
 	case OUTPUT_QUIET:
