@@ -1,10 +1,11 @@
 /*
  * test_collector.c - the sorted printer: order, its budget, and a stop.
  *
- * Senders take sequence numbers in order from a shared counter (as workers
- * take batches from the work port) and send each result in one to three
- * parts; the printer's output, to a temporary file, must be every result
- * in order.  Small budgets make the senders wait for their turn most of
+ * Senders take blocks of sequence numbers in order from a shared counter
+ * (as workers take batches from the work port) and send each result in
+ * one to three parts; some results are empty and go as runs, with the
+ * next result of the block or at its end.  The printer's output, to a
+ * temporary file, must be every non-empty result in order.  Small budgets make the senders wait for their turn most of
  * the time.  The stop test must stay last: the cancel flag cannot be
  * lowered again in this process.
  */
@@ -23,6 +24,7 @@
 enum {
 	SENDERS = 4,
 	RESULTS = 3000,
+	BLOCK = 4, /* seqs a sender takes at once */
 };
 
 struct run {
@@ -45,38 +47,80 @@ result_text(uint64_t seq, struct outbuf *out)
 	outbuf_putc(out, '\n');
 }
 
+/* Result seq prints nothing: it goes in a run (see collector_send). */
+static bool
+is_empty(uint64_t seq)
+{
+	return seq % 5 == 3 || (seq >= 2000 && seq < 2020);
+}
+
+static void
+note_sent(struct run *run, uint64_t seq, bool ok)
+{
+	pthread_mutex_lock(&run->lock);
+	if (!ok)
+		run->failed++;
+	if (seq == run->slow)
+		run->sent_before_slow = atomic_load(&run->sent);
+	pthread_mutex_unlock(&run->lock);
+	atomic_fetch_add(&run->sent, 1);
+}
+
+/* Send result seq in parts, the run of empty ones before it first. */
+static bool
+send_result(struct run *run, uint64_t first, uint64_t seq,
+    struct outbuf *text, struct outbuf *part)
+{
+	size_t parts = 1 + seq % 3, at = 0;
+	bool ok = true;
+
+	outbuf_clear(text);
+	result_text(seq, text);
+	for (size_t p = 0; p < parts; p++) {
+		size_t end = p + 1 == parts ? text->len :
+		    text->len * (p + 1) / parts;
+
+		outbuf_clear(part);
+		outbuf_append(part, text->data + at, end - at);
+		at = end;
+		ok = ok && collector_send(run->c, p == 0 ? first : seq, seq,
+		    p + 1 == parts, part);
+	}
+	return ok;
+}
+
 static void *
 sender(void *arg)
 {
 	struct run *run = arg;
 	struct outbuf text = OUTBUF_INIT, part = OUTBUF_INIT;
-	uint64_t seq;
+	uint64_t base;
 
-	while ((seq = atomic_fetch_add(&run->taken, 1)) < RESULTS) {
-		size_t parts = 1 + seq % 3, at = 0;
-		bool ok = true;
+	while ((base = atomic_fetch_add(&run->taken, BLOCK)) < RESULTS) {
+		uint64_t end = base + BLOCK < RESULTS ? base + BLOCK : RESULTS;
+		uint64_t first = base; /* the run of empty results from here */
 
-		outbuf_clear(&text);
-		result_text(seq, &text);
-		if (seq == run->slow)
-			unit_sleep_ms(200);
-		for (size_t p = 0; p < parts; p++) {
-			size_t end = p + 1 == parts ? text.len :
-			    text.len * (p + 1) / parts;
-
-			outbuf_clear(&part);
-			outbuf_append(&part, text.data + at, end - at);
-			at = end;
-			ok = ok && collector_send(run->c, seq, p + 1 == parts,
-			    &part);
+		for (uint64_t seq = base; seq < end; seq++) {
+			if (seq == run->slow)
+				unit_sleep_ms(200);
+			if (is_empty(seq)) {
+				note_sent(run, seq, true);
+				continue;
+			}
+			note_sent(run, seq, send_result(run, first, seq, &text,
+			    &part));
+			first = seq + 1;
 		}
-		pthread_mutex_lock(&run->lock);
-		if (!ok)
-			run->failed++;
-		if (seq == run->slow)
-			run->sent_before_slow = atomic_load(&run->sent);
-		pthread_mutex_unlock(&run->lock);
-		atomic_fetch_add(&run->sent, 1);
+		if (first < end) {
+			/* The block ends in a run: it goes alone. */
+			outbuf_clear(&part);
+			if (!collector_send(run->c, first, end - 1, true,
+			    &part)) {
+				pthread_mutex_lock(&run->lock);
+				run->failed++;
+				pthread_mutex_unlock(&run->lock);
+			}
+		}
 	}
 	outbuf_free(&text);
 	outbuf_free(&part);
@@ -115,7 +159,10 @@ run_sorted(struct run *run, size_t budget)
 	return out;
 }
 
-/* The file holds result 0, 1, ... RESULTS - 1, each whole, in order. */
+/*
+ * The file holds result 0, 1, ... RESULTS - 1, each whole, in order, but
+ * the empty ones.
+ */
 static void
 expect_in_order(FILE *got)
 {
@@ -126,6 +173,8 @@ expect_in_order(FILE *got)
 	ssize_t n;
 
 	while ((n = getline(&line, &cap, got)) > 0) {
+		while (seq < RESULTS && is_empty(seq))
+			seq++;
 		outbuf_clear(&want);
 		result_text(seq, &want);
 		if ((size_t)n != want.len || memcmp(line, want.data, want.len)) {
@@ -135,6 +184,8 @@ expect_in_order(FILE *got)
 		}
 		seq++;
 	}
+	while (seq < RESULTS && is_empty(seq))
+		seq++;
 	expect_u64_eq(seq, RESULTS);
 	free(line);
 	outbuf_free(&want);
@@ -192,7 +243,7 @@ waiting_sender(void *arg)
 	for (int i = 0; i < 200; i++)
 		outbuf_putc(&text, 'y');
 	/* Result 0 never comes: this waits until the stop. */
-	expect_false(collector_send(run->c, 5, true, &text));
+	expect_false(collector_send(run->c, 5, 5, true, &text));
 	atomic_fetch_add(&run->returned, 1);
 	outbuf_free(&text);
 	return NULL;
@@ -217,7 +268,7 @@ test_collector_stop_wakes_waiters(void)
 	/* Result 1 takes nearly all the budget ahead of result 0. */
 	for (int i = 0; i < 900; i++)
 		outbuf_putc(&filler, 'x');
-	expect_true(collector_send(run.c, 1, true, &filler));
+	expect_true(collector_send(run.c, 1, 1, true, &filler));
 	for (int i = 0; i < SENDERS; i++)
 		assert_int_eq(pthread_create(&t[i], NULL, waiting_sender, &run),
 		    0);
