@@ -1015,6 +1015,15 @@ cli_parse(int argc, char **argv, struct options *opts)
 
 	memset(opts, 0, sizeof(*opts));
 	patterns_cap = 0;
+	/*
+	 * A parse starts with nothing of its own: what an earlier parse
+	 * allocated is that parse's (the fuzz target frees it between
+	 * inputs; once freed, an old pointer here would be freed again).
+	 */
+	hyperlink_store = NULL;
+	replace_store = NULL;
+	separator_store = NULL;
+	separator_count = 0;
 	opts->print.with_filename = -1;
 	opts->print.heading = -1;
 	color_specs_default(&opts->print.colors);

@@ -5,7 +5,9 @@
  * argv[0] = "isogrep".  A usage error ends in diag_fatal, whose hook
  * longjmps back here.  cli_parse never frees what it allocates (the
  * arrays in opts live as long as the program; its list of positional
- * arguments is held by a static that the next parse overwrites), so this
+ * arguments, --replace's template, --hyperlink-format's and the field
+ * separators are held by statics that the next parse starts afresh; the
+ * regression inputs store-*-1, -2 parse one after the other), so this
  * target runs with leak detection off, and track.h frees everything the
  * parse allocated once the input is done with, to keep memory flat.
  *
