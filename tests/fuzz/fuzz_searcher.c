@@ -153,7 +153,9 @@ fixed_match(const struct pattern *pats, size_t npats, const char *line,
 /*
  * The oracle: count the lines of buf and those that match alone.  With
  * fixed set, also check each verdict against memmem.  Returns false when
- * the matcher reported an error on some line (the count is then unknown).
+ * the matcher reported an error on some line (the matching count is then
+ * unknown; the line count is still whole, for the bound on what was
+ * selected).
  */
 static bool
 count_lines(const struct matcher *m, struct matcher_scratch *scratch,
@@ -161,6 +163,7 @@ count_lines(const struct matcher *m, struct matcher_scratch *scratch,
     bool fixed, unsigned long long *lines, unsigned long long *matching)
 {
 	size_t pos = 0;
+	bool known = true;
 
 	*lines = 0;
 	*matching = 0;
@@ -171,8 +174,12 @@ count_lines(const struct matcher *m, struct matcher_scratch *scratch,
 		int rc = matcher_find_in_line(m, scratch, buf + pos, end - pos,
 		    0, &sp);
 
-		if (rc < 0)
-			return false;
+		if (rc < 0) {
+			known = false;
+			(*lines)++;
+			pos = end + 1;
+			continue;
+		}
 		if (rc > 0 && (sp.start > sp.end || sp.end > end - pos))
 			abort(); /* a match outside its line */
 		if (fixed && (rc > 0) != fixed_match(pats, npats, buf + pos,
@@ -185,7 +192,7 @@ count_lines(const struct matcher *m, struct matcher_scratch *scratch,
 		*matching += rc > 0;
 		pos = end + 1;
 	}
-	return true;
+	return known;
 }
 
 /*
