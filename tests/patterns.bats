@@ -234,6 +234,29 @@ same_as_grep()
 	[ "$output" = "$(command grep -e "$a" -e "$b" -e "$c" "$f")" ]
 }
 
+@test "--all-match with -v, -c and -l is git grep --all-match's" {
+	command -v git >/dev/null || skip "git is not installed"
+	gen_words 12 83 >words
+	mkdir repo
+	for i in $(seq 1 30); do
+		gen_text words 6 "$((90 + i))" >"repo/f$i"
+	done
+	a=$(sed -n 1p words) b=$(sed -n 2p words)
+	git -C repo init -q && git -C repo add .
+	for opts in "" "-v" "-l" "-v -l" "-c" "-v -c"; do
+		want=$(cd repo && git grep --no-color $opts --all-match \
+		    -e "$a" -e "$b" | sort)
+		got=$(cd repo && "$ISOGREP" --no-heading $opts --all-match \
+		    -e "$a" -e "$b" . | sed 's,^\./,,' | sort)
+		# A walk leaves out counts of 0, as git grep does.
+		[ "$got" = "$want" ] || { echo "$opts: $got != $want"; false; }
+	done
+	# Some files pass and some fail, both ways.
+	[ -n "$(cd repo && git grep -v -l --all-match -e "$a" -e "$b")" ]
+	[ -n "$(cd repo && git grep -l -e "$a" -e "$b" |
+	    grep -vxF -f <(git grep -l --all-match -e "$a" -e "$b"))" ]
+}
+
 @test "a bad pattern in a -f list: its line and text, exit 2, no file read" {
 	gen_words 3000 71 >list
 	{ head -1234 list; printf 'ok(\001x\n'; tail -n +1235 list; } >bad

@@ -104,7 +104,10 @@ struct file_search {
 	size_t all_mark;
 };
 
-/* --all-match: note which patterns the selected line matches. */
+/*
+ * --all-match: note which patterns the line matches (a selected line, or
+ * with -v a line that was not selected, as git grep counts them).
+ */
 static void
 note_patterns(struct file_search *fs, const char *buf, struct span line)
 {
@@ -117,6 +120,10 @@ note_patterns(struct file_search *fs, const char *buf, struct span line)
 	fs->unseen = 0;
 	for (size_t i = 0; i < n; i++)
 		fs->unseen += !s->seen[i];
+	/* -l -v, -q -v: the verdict may come after the first selected line. */
+	if (s->sel->invert && fs->unseen == 0 && fs->selected > 0 &&
+	    (fs->k->wants & SINK_WANTS_FIRST))
+		fs->done = true;
 }
 
 /*
@@ -442,7 +449,7 @@ select_line(struct file_search *fs, const char *buf, struct span line)
 	struct sink *k = fs->k;
 	struct sink_line sl;
 
-	if (fs->unseen > 0)
+	if (fs->unseen > 0 && !fs->s->sel->invert)
 		note_patterns(fs, buf, line);
 	fs->selected++;
 	if (k->wants & SINK_WANTS_LINES) {
@@ -535,6 +542,8 @@ search_lines(struct file_search *fs, const char *buf, size_t pos, size_t len)
 			select_range(fs, buf, pos, line.start);
 		if (rc < 0)
 			report_match_error(fs, buf, line.start, rc);
+		else if (invert && fs->unseen > 0)
+			note_patterns(fs, buf, line);
 		else if (!invert && !fs->done && !fs->trailing)
 			select_line(fs, buf, line);
 		pos = line.end + 1;
@@ -570,8 +579,11 @@ ml_flush(struct file_search *fs, const char *buf, struct ml_record *rec)
 	if (!rec->open)
 		return;
 	rec->open = false;
-	if (fs->s->sel->invert)
+	if (fs->s->sel->invert) {
+		if (fs->unseen > 0)
+			note_patterns(fs, buf, rec->lines);
 		return;
+	}
 	select_line(fs, buf, rec->lines);
 	/* select_line counted one; the record may hold more matches. */
 	if (!fs->done && !fs->trailing)
@@ -914,7 +926,7 @@ begin_file(struct file_search *fs)
 	fs->k->ops->begin(fs->k, fs->path);
 	fs->done = sel->has_max_count && sel->max_count == 0;
 	hold_clear(&fs->s->hold);
-	if (fs->s->seen != NULL && !sel->invert) {
+	if (fs->s->seen != NULL) {
 		fs->unseen = matcher_npatterns(fs->s->matcher);
 		memset(fs->s->seen, 0, fs->unseen * sizeof(*fs->s->seen));
 		fs->all_mark = fs->k->out->len;
