@@ -14,6 +14,7 @@
 #include <stddef.h>
 
 #include "base/outbuf.h"
+#include "match/pattern.h"
 
 /*
  * Append to out the PCRE2 pattern text[0, len) rewritten to match a
@@ -26,5 +27,12 @@
  */
 void nul_records_rewrite(const char *text, size_t len, bool dotall,
     struct outbuf *out);
+
+/*
+ * The dotall of nul_records_rewrite for mc's (regex) patterns: in grep's
+ * -E and -G, `.` matches a record's newline, as grep -z's does; in
+ * PCRE2's syntax only with --multiline-dotall, as grep -zP's.
+ */
+bool nul_records_dotall(const struct match_config *mc);
 
 #endif

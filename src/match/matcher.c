@@ -544,13 +544,12 @@ translate_posix(struct matcher *m, const struct match_config *mc,
 
 /*
  * --null-data: every pattern rewritten into *out (whose patterns m
- * keeps) for a buffer whose records' newlines are NUL bytes.  In grep's
- * -E and -G (posix), `.` matches such a newline, as grep -z's does; in
- * PCRE2's syntax it does not, as grep -zP's.
+ * keeps) for a buffer whose records' newlines are NUL bytes.  orig is
+ * the configuration as the user gave it (mc may be its translation).
  */
 static const struct match_config *
-rewrite_nul_records(struct matcher *m, const struct match_config *mc,
-    bool posix, struct match_config *out)
+rewrite_nul_records(struct matcher *m, const struct match_config *orig,
+    const struct match_config *mc, struct match_config *out)
 {
 	*out = *mc;
 	m->nul_rewritten = xcalloc(mc->npatterns, sizeof(*m->nul_rewritten));
@@ -558,7 +557,7 @@ rewrite_nul_records(struct matcher *m, const struct match_config *mc,
 		struct outbuf text = OUTBUF_INIT;
 
 		nul_records_rewrite(mc->patterns[i].text, mc->patterns[i].len,
-		    mc->multiline_dotall || posix, &text);
+		    nul_records_dotall(orig), &text);
 		outbuf_reserve(&text, 1); /* an empty pattern is "", not NULL */
 		m->nul_rewritten[i] = mc->patterns[i];
 		m->nul_rewritten[i].text = outbuf_take(&text,
@@ -639,6 +638,7 @@ matcher_compile_single(const struct match_config *mc, bool jit,
 	struct matcher *m = xcalloc(1, sizeof(*m));
 	struct outbuf program = OUTBUF_INIT;
 	uint32_t flags = compile_flags(mc);
+	const struct match_config *orig = mc;
 	struct match_config translated, rewritten;
 	bool posix;
 	pcre2_compile_context *cctx;
@@ -664,7 +664,7 @@ matcher_compile_single(const struct match_config *mc, bool jit,
 	if (!validate_patterns(mc, flags, e))
 		goto fail;
 	if (mc->null_data && !mc->fixed_strings)
-		mc = rewrite_nul_records(m, mc, posix, &rewritten);
+		mc = rewrite_nul_records(m, orig, mc, &rewritten);
 	build_program(mc, &program);
 	cctx = xnonnull(pcre2_compile_context_create(NULL));
 	if (mc->line)

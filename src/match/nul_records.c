@@ -224,3 +224,9 @@ nul_records_rewrite(const char *t, size_t len, bool dotall,
 		outbuf_putc(out, t[i++]);
 	}
 }
+
+bool
+nul_records_dotall(const struct match_config *mc)
+{
+	return mc->multiline_dotall || mc->syntax != SYNTAX_PCRE2;
+}

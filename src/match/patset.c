@@ -334,9 +334,8 @@ pattern_strings(const struct match_config *mc, const struct pattern *p,
 		return false;
 	}
 	if (mc->null_data) {
-		/* `.` as in matcher.c's rewrite_nul_records. */
-		nul_records_rewrite(text.data, text.len, mc->multiline_dotall ||
-		    mc->syntax != SYNTAX_PCRE2, &rewritten);
+		nul_records_rewrite(text.data, text.len, nul_records_dotall(mc),
+		    &rewritten);
 		outbuf_free(&text);
 		text = rewritten;
 	}
