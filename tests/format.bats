@@ -176,6 +176,43 @@ same_as_rg()
 	[ "$output" = "$want" ]
 }
 
+@test "empty matches: columns, --vimgrep, counts, --replace and colors as ripgrep; -o as grep" {
+	need_rg
+	mktree
+	# ASCII lines that end in a newline: ripgrep steps over a byte after
+	# an empty match (isogrep over a character, so that -r never splits
+	# one), and at the end of a last line without a newline it finds no
+	# empty match (isogrep does, as on every other line).
+	mkfile e/a.txt 'foo bar foo' '' 'xfoo_lock oo' 'o'
+	mkfile e/b.txt 'ofo foo' 'bar'
+	# Patterns that match empty: at every place, at the line start, at
+	# word edges, and next to non-empty matches (not right after one).
+	for pat in 'x*' '^' '$' '\b' 'o*' 'fo?o?'; do
+		for flags in --column --vimgrep --count-matches \
+		    '--replace <>' '--color=always' '--passthru --replace #'; do
+			# shellcheck disable=SC2086
+			same_as_rg $flags "$pat" e
+		done
+	done
+	# Other characters: an empty match at each of their starts (Python's
+	# re.sub puts them in the same places).
+	mkfile u.txt 'é caf' 'ééé f' '日本'
+	want=$(python3 -c 'import re, sys
+for l in open(sys.argv[1], encoding="utf-8"):
+    print(re.sub("x*", "X", l.rstrip("\n")))' u.txt)
+	run "$ISOGREP" --replace X 'x*' u.txt
+	[ "$output" = "$want" ]
+	run "$ISOGREP" --count-matches 'x*' u.txt
+	[ "$output" = 15 ]
+	# -o leaves empty matches out, as grep -o does (ripgrep prints an
+	# empty line for each).
+	for pat in 'x*' 'o*' '\bfo*'; do
+		want=$(cd e && command grep -r -o -P "$pat" . | sed 's,^\./,,' | sort)
+		got=$(cd e && "$ISOGREP" --no-heading -o "$pat" | sort)
+		[ "$got" = "$want" ] || { echo "-o $pat: $got != $want"; false; }
+	done
+}
+
 @test "--field-match-separator and --field-context-separator, with escapes" {
 	need_rg
 	mktree

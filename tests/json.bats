@@ -65,6 +65,18 @@ for line in open("iso.json", "rb"):
 	assert_status 0
 }
 
+
+@test "--json: empty matches are submatches, as in ripgrep" {
+	need_rg
+	# ASCII lines ending in a newline: where ripgrep's empty matches are
+	# isogrep's too (format.bats tells the difference).
+	mkfile t/a.txt 'hello world' '' 'say "hello"' 'll'
+	mkfile t/b.txt 'lol'
+	for pat in 'x*' '^' '\b' 'l*'; do
+		same_json --json "$pat" t
+		same_json --json --replace '<$0>' "$pat" t
+	done
+}
 @test "--json: a single file, a file named alone, standard ripgrep order" {
 	need_rg
 	mktree

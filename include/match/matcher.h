@@ -74,11 +74,13 @@ struct span_list {
 void span_list_free(struct span_list *l);
 
 /*
- * Every non-empty match in line[0, len), a single line without its
- * newline, left to right, into *spans (emptied first): what -o, colors,
- * JSON submatches and --replace show.  After an empty match the search
- * goes on one UTF-8 character further.  Returns the number of spans, or a
- * negative PCRE2 error code (the spans found before it are kept).
+ * Every match in line[0, len), a single line without its newline, left
+ * to right, into *spans (emptied first): what colors, JSON submatches,
+ * --replace, --vimgrep and the match counts show, and -o's non-empty
+ * ones.  An empty match is one (as in ripgrep) unless it sits where the
+ * match before it ended; after it the search goes on one UTF-8 character
+ * further.  Returns the number of spans, or a negative PCRE2 error code
+ * (the spans found before it are kept).
  */
 int matcher_line_spans(const struct matcher *m, struct matcher_scratch *s,
     const char *line, size_t len, struct span_list *spans);

@@ -105,7 +105,7 @@ struct sink {
 };
 
 /*
- * The non-empty matches in a selected line, left to right, into *spans;
+ * The matches in a selected line (matcher_line_spans), into *spans;
  * a negative PCRE2 error code when matching failed (the spans found
  * before it are kept).
  */

@@ -1037,6 +1037,7 @@ matcher_line_spans(const struct matcher *m, struct matcher_scratch *s,
     const char *line, size_t len, struct span_list *spans)
 {
 	size_t at = 0;
+	size_t last_end = SIZE_MAX; /* where the last span reported ends */
 
 	spans->len = 0;
 	len = line_text(m, line, len);
@@ -1054,8 +1055,14 @@ matcher_line_spans(const struct matcher *m, struct matcher_scratch *s,
 			return rc;
 		if (rc == 0)
 			break;
-		if (sp.end > sp.start)
+		/*
+		 * As ripgrep: an empty match counts, except right where the
+		 * one before ended ("a*" on "ab" is "a" at 0 and "" at 2).
+		 */
+		if (sp.end > sp.start || sp.start != last_end) {
 			span_list_push(spans, sp);
+			last_end = sp.end;
+		}
 		if (sp.end > at) {
 			at = sp.end;
 		} else {

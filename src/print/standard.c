@@ -505,6 +505,9 @@ put_selected(struct sink *k, const struct sink_line *line)
 			const struct span *sp = &ss->spans.v[i];
 			unsigned long long col = pc->column ? sp->start + 1 : 0;
 
+			/* As grep: -o prints no empty match. */
+			if (pc->only_matching && sp->end == sp->start)
+				continue;
 			ss->link_col = sp->start + 1;
 
 			if (pc->replace != NULL && !pc->only_matching) {
