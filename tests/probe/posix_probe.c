@@ -80,6 +80,9 @@ probe(const struct match_config *mc, const char *text, size_t len)
 		matcher_line_spans(m, s, text + line.start,
 		    line.end - line.start, &spans);
 		for (size_t i = 0; i < spans.len; i++) {
+			/* -o leaves out empty matches (standard.c). */
+			if (spans.v[i].end == spans.v[i].start)
+				continue;
 			outbuf_put_uint(&only, n);
 			outbuf_putc(&only, ':');
 			outbuf_append(&only, text + line.start + spans.v[i].start,
