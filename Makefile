@@ -18,7 +18,7 @@ WARN = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
        -Wmissing-prototypes -Wformat=2
 CFLAGS ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) -Iinclude $(CFLAGS) $(EXTRA_CFLAGS)
-LIBS = -lpcre2-8 -lhs -larchive -lpthread
+LIBS = -lpcre2-8 -lhs -larchive -lz -lpthread
 ALLOC_LIBS = -ljemalloc
 
 # src/LAYER/X.c and include/LAYER/X.h, main.c alone on top (README.md,

@@ -331,6 +331,44 @@ prefix_of()
 	[ "$output" -gt 1000 ] && [ "$output" -lt 200000 ]
 }
 
+@test "a gzip file whose data changed but still inflates: the CRC says so, as gzip -t" {
+	seq 1 3000 | sed 's/^/ERROR line /' > text
+	# Stored blocks (level 0): a changed byte of the data inflates
+	# without error, to other text; only the CRC tells.
+	python3 -c 'import gzip, sys
+sys.stdout.buffer.write(gzip.compress(open("text", "rb").read(), 0))' > good.gz
+	python3 -c 'import sys
+d = bytearray(open("good.gz", "rb").read())
+d[len(d) // 2] ^= 0x01
+sys.stdout.buffer.write(d)' > bad.gz
+	python3 -c 'import sys
+d = bytearray(open("good.gz", "rb").read())
+d[-8] ^= 0xff
+sys.stdout.buffer.write(d)' > badcrc.gz
+	printf 'ERROR other\n' | gzip > other.gz
+	cat good.gz other.gz > multi.gz
+	for f in bad.gz badcrc.gz; do
+		! gzip -t "$f" 2>/dev/null
+		# Alone (decompressed ahead) and in a list (read in place).
+		run --separate-stderr "$ISOGREP" -z -c ERROR "$f"
+		assert_status 2
+		assert_contains "$stderr" "$f: gzip CRC error"
+		[ "$output" = "$(gzip -dc "$f" 2>/dev/null | command grep -c ERROR)" ]
+		run --separate-stderr "$ISOGREP" -z -c ERROR "$f" other.gz
+		assert_status 2
+		assert_contains "$output" 'other.gz:1'
+	done
+	# Sound files, one member or several (whose last trailer covers only
+	# the last member), pass as gzip -t passes them.
+	for f in good.gz other.gz multi.gz; do
+		gzip -t "$f"
+		run --separate-stderr "$ISOGREP" -z -c ERROR "$f"
+		assert_status 0
+		[ -z "$stderr" ]
+		[ "$output" = "$(gzip -dc "$f" | command grep -c ERROR)" ]
+	done
+}
+
 @test "corrupt xz and bzip2, truncated zstd: the library's error names the file" {
 	need xz bzip2 zstd
 	seq 1 200000 | sed 's/^/ERROR line /' > big.txt

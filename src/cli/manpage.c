@@ -332,6 +332,9 @@ static const char *const prose[] = {
     "A damaged file's lines before the damage are searched, the library's\n"
     "error is reported with the file and member, the other files go on,\n"
     "and the exit status is 2.\n"
+    "A gzip file's CRC is checked against its trailer (not on a pipe,\n"
+    "inside a tar.gz, or in a file of several gzip members): data that\n"
+    "changed but still inflates is reported at its end.\n"
     "No option runs another program.\n",
     ".Sh GREP MODE\n"
     "Called through a link named\n"

@@ -22,15 +22,21 @@
  * started.  In a walk every core is already busy with a file of its own,
  * and archives are read in one thread, since libarchive's headers and
  * data come from one object in order.
+ *
+ * libarchive does not check a gzip stream's CRC-32, so a .gz file is
+ * checked here: the CRC of what it inflated to against its trailer.
  */
 #include "search/decompress.h"
 
 #include <archive.h>
 #include <archive_entry.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include "base/diag.h"
 #include "base/xmalloc.h"
@@ -70,6 +76,11 @@ struct decompressor {
 	bool failed;         /* an error ended the whole input */
 	bool want_ahead;     /* decompress a stream ahead, in an isolate */
 	struct ahead *ahead;
+	/* A .gz file: the CRC-32 and length of what it inflated to. */
+	bool check_gzip;
+	int fd;
+	uLong crc;
+	unsigned long long out_len;
 };
 
 struct signature {
@@ -241,6 +252,61 @@ open_first(struct decompressor *d, int fd, bool archives)
 	return rc;
 }
 
+/*
+ * A regular file that is one gzip stream (not an archive, not a pipe,
+ * whose trailer cannot be read after it) gets its CRC checked.
+ */
+static void
+gzip_check_start(struct decompressor *d, int fd)
+{
+	struct stat st;
+
+	if (d->archive || archive_filter_count(d->a) != 2 ||
+	    archive_filter_code(d->a, 0) != ARCHIVE_FILTER_GZIP ||
+	    fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size < 18)
+		return;
+	d->check_gzip = true;
+	d->fd = fd;
+	d->crc = crc32(0, NULL, 0);
+}
+
+/* n more bytes of inflated data. */
+static void
+gzip_check_add(struct decompressor *d, const char *buf, size_t n)
+{
+	if (!d->check_gzip)
+		return;
+	d->crc = crc32(d->crc, (const Bytef *)buf, (uInt)n);
+	d->out_len += n;
+}
+
+static uint32_t
+le32(const unsigned char *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+	    (uint32_t)p[3] << 24;
+}
+
+/*
+ * At the end of the stream: does the trailer (CRC-32, then the length
+ * mod 2^32) disagree?  A file of several gzip members (cat a.gz b.gz,
+ * bgzip) ends in the last one's trailer: where the length differs, the
+ * CRC cannot be compared, and the check says nothing.
+ */
+static bool
+gzip_check_fails(const struct decompressor *d)
+{
+	unsigned char t[8];
+	struct stat st;
+
+	if (!d->check_gzip || fstat(d->fd, &st) != 0 || st.st_size < 18 ||
+	    pread(d->fd, t, sizeof(t), st.st_size - 8) != (ssize_t)sizeof(t))
+		return false;
+	return le32(t + 4) == (uint32_t)d->out_len && le32(t) != d->crc;
+}
+
+static const char GZIP_CRC_ERROR[] = "gzip CRC error: the data is corrupt";
+
 struct decompressor *
 decompress_open(int fd, const char *path, bool ahead)
 {
@@ -273,6 +339,7 @@ decompress_open(int fd, const char *path, bool ahead)
 	d->archive = (archive_format(d->a) & ARCHIVE_FORMAT_BASE_MASK) !=
 	    ARCHIVE_FORMAT_RAW;
 	d->pending = true;
+	gzip_check_start(d, fd);
 	return d;
 }
 
@@ -336,10 +403,17 @@ decompress_read(struct byte_source *src, char *buf, size_t cap)
 		return 0;
 	n = archive_read_data(d->a, buf, cap);
 	if (n > 0) {
+		gzip_check_add(d, buf, (size_t)n);
 		src->total += n;
 		return (ssize_t)n;
 	}
 	src->ended = true;
+	if (n == 0 && gzip_check_fails(d)) {
+		d->failed = true;
+		src->error = GZIP_CRC_ERROR;
+		errno = EIO;
+		return -1;
+	}
 	if (n == 0)
 		return 0;
 	/*
@@ -374,8 +448,14 @@ ahead_main(struct isolate *self, void *arg)
 		c->pos = 0;
 		c->len = n > 0 ? (size_t)n : 0;
 		c->status = n > 0 ? 1 : n == 0 ? 0 : -1;
+		if (n > 0)
+			gzip_check_add(d, c->data, (size_t)n);
 		if (n < 0)
 			ah->error = error_message(d);
+		else if (n == 0 && gzip_check_fails(d)) {
+			c->status = -1;
+			ah->error = GZIP_CRC_ERROR;
+		}
 		if (!port_send(ah->full, c)) {
 			free(c);
 			break;
