@@ -123,3 +123,25 @@ traces()
 	# Matches after it are still found.
 	same_as_pcre2grep -n 'on 699998\nline' f
 }
+
+@test "multiline: --replace of a match that takes its line's newline, as ripgrep" {
+	rg="$BATS_TEST_DIRNAME/../../shared/peers/rg"
+	[ -x "$rg" ] || skip "ripgrep 15.2 is not at ../shared/peers/rg"
+	traces f 60 5
+	# The match ends in the newline of its line: the template's $0 holds
+	# it, and nothing past the line is read (this asked for 2^64 bytes
+	# once).  (Matches on lines next to each other would differ: ripgrep
+	# joins them into one record, isogrep as pcre2grep -M does not.)
+	for pat in 'IOException: io\n' '(ERROR) java[^\n]*\n'; do
+		for flags in "--replace <\$1\$0>" "--json --replace <\$0>"; do
+			# shellcheck disable=SC2086
+			want=$("$rg" -U $flags "$pat" f | command grep -v '"elapsed')
+			# shellcheck disable=SC2086
+			run --separate-stderr "$ISOGREP" -U $flags "$pat" f
+			assert_status 0
+			[ -z "$stderr" ]
+			got=$(printf '%s\n' "$output" | command grep -v '"elapsed')
+			[ "$got" = "$want" ] || { diff <(echo "$want") <(echo "$got") | head; false; }
+		done
+	done
+}

@@ -235,8 +235,8 @@ put_line(struct json_sink *js, const char *type, const struct sink_line *line)
 		if (js->pc->replace != NULL) {
 			js->replaced.len = 0;
 			(void)replace_expand(js->pc->replace, js->base.matcher,
-			    js->base.scratch, &js->rs, line->text, line->len, *m,
-			    &js->replaced);
+			    js->base.scratch, &js->rs, line->text,
+			    line->len + line->eol, *m, &js->replaced);
 			outbuf_puts(out, ",\"replacement\":");
 			json_put_data(out, js->replaced.data, js->replaced.len);
 		}

@@ -407,11 +407,13 @@ replace_piece(struct standard_sink *ss, const struct sink_line *line,
 			outbuf_append(r, line->text + at, sp->start - at);
 		start = r->len;
 		(void)replace_expand(ss->pc->replace, ss->base.matcher,
-		    ss->base.scratch, &ss->rs, line->text, line->len, *sp, r);
+		    ss->base.scratch, &ss->rs, line->text, line->len + line->eol,
+		    *sp, r);
 		push_rspan(ss, start, r->len);
 		at = sp->end;
 	}
-	if (!only)
+	/* With -U a match may take the line's newline too (at > len). */
+	if (!only && at < line->len)
 		outbuf_append(r, line->text + at, line->len - at);
 	*p = (struct piece){r->data ? r->data : "", r->len, ss->rspans.v,
 	    ss->rspans.len, true, false};
