@@ -38,6 +38,7 @@
 #include "cli/options.h"
 #include "match/matcher.h"
 #include "print/printer.h"
+#include "print/replace.h"
 #include "search/searcher.h"
 #include "track.h"
 
@@ -69,6 +70,7 @@ enum {
 enum {
 	CTL_PIPE = 1, CTL_BINARY = 2, CTL_FILENAME = 4, CTL_NULL = 8,
 	CTL_ESCAPE = 16, CTL_WALKED = 32, CTL_INCLUDE_ZERO = 64,
+	CTL_REPLACE = 128, /* --replace with groups, named or not */
 };
 
 static jmp_buf fatal_jmp;
@@ -255,6 +257,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct search_result res;
 	struct outbuf out = OUTBUF_INIT;
 	struct sink *sink;
+	struct replace_template *template = NULL;
 	struct matcher_error merr;
 	struct input in;
 	struct input_policy policy = {.out = NULL};
@@ -323,6 +326,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0; /* a bad pattern: nothing to search */
 
 	opts.print.escape = b2 & CTL_ESCAPE;
+	/* Replacement changes what is printed, never what is selected. */
+	if (b2 & CTL_REPLACE)
+		opts.print.replace = template = replace_parse("<$0|$1|${n}|$$>");
 	sink = printer_sink_new(&opts.print, opts.print.with_filename, &out);
 	searcher_init(&s, &opts.select, m, sink);
 	fd = open_input(buf, buf_len, pipe_it);
@@ -425,6 +431,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	searcher_free(&s);
 	printer_sink_free(sink);
+	replace_free(template);
 	outbuf_free(&out);
 	matcher_free(m);
 	return 0;
