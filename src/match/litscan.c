@@ -264,18 +264,45 @@ single_avx2(const struct litscan *ls, const unsigned char *buf, size_t len,
 	const __m256i b2 = _mm256_set1_epi8((char)n->bytes[ls->rare2]);
 	const __m256i f1 = _mm256_set1_epi8(single_case_bit(ls, ls->rare1));
 	const __m256i f2 = _mm256_set1_epi8(single_case_bit(ls, ls->rare2));
+	const unsigned char *p1 = buf + ls->rare1;
+	const unsigned char *p2 = buf + ls->rare2;
 	size_t hi = ls->rare1 > ls->rare2 ? ls->rare1 : ls->rare2;
+	/* Both loads and every candidate of a step at i < end stay inside. */
+	size_t reach = (hi + 1 > n->len ? hi + 1 : n->len) + 31;
+	size_t end = len >= reach ? len - reach + 1 : 0;
 	size_t i = *at;
 
-	/* Both loads and every candidate stay inside the buffer. */
-	while (i + 32 + hi <= len && i + 31 + n->len <= len) {
-		__m256i v1 = _mm256_loadu_si256(
-		    (const __m256i *)(const void *)(buf + i + ls->rare1));
-		__m256i v2 = _mm256_loadu_si256(
-		    (const __m256i *)(const void *)(buf + i + ls->rare2));
-		unsigned mask = (unsigned)_mm256_movemask_epi8(_mm256_and_si256(
-		    _mm256_cmpeq_epi8(_mm256_or_si256(v1, f1), b1),
-		    _mm256_cmpeq_epi8(_mm256_or_si256(v2, f2), b2)));
+/* The candidates of the 32 positions from j, as mask bits. */
+#define SINGLE_STEP(j) _mm256_and_si256( \
+	_mm256_cmpeq_epi8(_mm256_or_si256(_mm256_loadu_si256( \
+	    (const __m256i *)(const void *)(p1 + (j))), f1), b1), \
+	_mm256_cmpeq_epi8(_mm256_or_si256(_mm256_loadu_si256( \
+	    (const __m256i *)(const void *)(p2 + (j))), f2), b2))
+
+	/*
+	 * Two steps are tested with one branch: on text, candidates are rare
+	 * and the loop's cost is its loads and that branch.
+	 */
+	while (i + 32 < end) {
+		__m256i c0 = SINGLE_STEP(i);
+		__m256i c1 = SINGLE_STEP(i + 32);
+
+		if (_mm256_testz_si256(_mm256_or_si256(c0, c1),
+		    _mm256_or_si256(c0, c1)) == 0) {
+			unsigned m0 = (unsigned)_mm256_movemask_epi8(c0);
+			unsigned m1 = (unsigned)_mm256_movemask_epi8(c1);
+			size_t hit = m0 ? single_verify(ls, buf, len, i, m0) :
+			    SIZE_MAX;
+
+			if (hit == SIZE_MAX && m1)
+				hit = single_verify(ls, buf, len, i + 32, m1);
+			if (hit != SIZE_MAX)
+				return hit;
+		}
+		i += 64;
+	}
+	while (i < end) {
+		unsigned mask = (unsigned)_mm256_movemask_epi8(SINGLE_STEP(i));
 
 		if (mask != 0) {
 			size_t hit = single_verify(ls, buf, len, i, mask);
@@ -285,6 +312,7 @@ single_avx2(const struct litscan *ls, const unsigned char *buf, size_t len,
 		}
 		i += 32;
 	}
+#undef SINGLE_STEP
 	*at = i;
 	return SIZE_MAX;
 }
