@@ -223,7 +223,7 @@ search_direct(const struct options *o, const struct search_setup *setup,
 		return selected;
 	/* Searched alone, a big file is mapped rather than read. */
 	direct.input.may_map = !o->select.null_data; /* reader.h */
-	if (!input_open_path(&in, o->paths[0], true, &direct.input))
+	if (!input_open_path(&in, o->paths[0], true, 0, &direct.input))
 		return 0;
 	/* An archive's members are named, unless -h says no. */
 	if (o->print.with_filename < 0 && in.zip != NULL &&
@@ -558,6 +558,7 @@ main(int argc, char **argv)
 	else if (opts.line_buffered == 0)
 		setup.flush_when = SEARCHER_FLUSH_BLOCK;
 	setup.input.search_zip = opts.search_zip;
+	setup.input.stat_lazily = !opts.print.initial_tab;
 	setup.members.keep = keep_member;
 	setup.members.ctx = plan;
 	setup.members.first_only = opts.print.output == OUTPUT_QUIET;

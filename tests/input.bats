@@ -18,6 +18,31 @@ load helpers/common
 	assert_same_as_grep -rP foo d
 }
 
+@test "walked files of every size around a read's length are read whole" {
+	# A walked file is read without a stat first: a read shorter than
+	# asked ends it, and one that fills the 256 KiB buffer looks at its
+	# size.  Matches at both ends of each file, against grep.
+	python3 - <<'PY'
+import os
+os.makedirs("d", exist_ok=True)
+for size in [0, 1, 4095, 4096, 65536, 262143, 262144, 262145, 524287,
+             524288, 524289, 1048576 + 17]:
+    body = bytearray(b"x" * size)
+    for i in range(99, size, 100):
+        body[i] = 0x0A
+    if size >= 12:
+        body[0:6] = b"foo 1\n"[:6]
+        body[size - 6:size] = b"foo 2\n"[:6]
+    open("d/f%d" % size, "wb").write(bytes(body))
+PY
+	run --separate-stderr "$ISOGREP" -rnb foo d
+	assert_status 0
+	assert_no_stderr
+	assert_same_as_grep -rnb foo d
+	run --separate-stderr "$ISOGREP" -rc --include-zero x d
+	assert_same_as_grep -rc x d
+}
+
 @test "an empty directory: exit 1, no output" {
 	mkdir empty
 	run --separate-stderr "$ISOGREP" foo empty

@@ -19,6 +19,7 @@ struct batch_entry {
 	const char *path;
 	uint64_t seq;
 	bool named;
+	bool short_read_ends; /* see candidate.short_read_ends */
 };
 
 /* An empty batch with room for about bytes of paths. */
@@ -26,7 +27,7 @@ struct batch *batch_new(size_t bytes);
 
 /* Append a path; false when it does not fit (the batch is unchanged). */
 bool batch_add(struct batch *b, const char *path, size_t len, uint64_t seq,
-    bool named);
+    bool named, bool short_read_ends);
 
 size_t batch_count(const struct batch *b);
 

@@ -30,6 +30,18 @@ struct input_policy {
 	bool skip_devices; /* grep's -D skip: named non-files pass silently */
 	const char *stdin_label; /* --label: standard input's name, or NULL */
 	bool search_zip;   /* -z: compressed files and archives are read */
+	/*
+	 * A walked file with INPUT_SHORT_READ_ENDS need not be stat'ed
+	 * before it is read (source_open_walked).  Not with -T, which pads
+	 * line numbers to the file's size.
+	 */
+	bool stat_lazily;
+};
+
+/* What the walk knows of a path it hands over (input_open_path). */
+enum {
+	/* A regular file on a file system where a short read is the end. */
+	INPUT_SHORT_READ_ENDS = 1,
 };
 
 struct input {
@@ -55,10 +67,11 @@ struct input {
  * Open path ("-": standard input, shown as "(standard input)").  False
  * when there is nothing to search: an open failure or a refused input
  * (reported on stderr), or a walked entry that is no longer a regular
- * file (silently).  named: the user gave it.
+ * file (silently).  named: the user gave it.  hints: INPUT_* flags of a
+ * walked file, or 0.
  */
 bool input_open_path(struct input *in, const char *path, bool named,
-    const struct input_policy *p);
+    unsigned hints, const struct input_policy *p);
 
 /*
  * The same for the open descriptor fd (not owned), shown as path.  A

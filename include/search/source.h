@@ -42,6 +42,7 @@ struct byte_source {
 	long long size;    /* the file's size when known, else -1 */
 	long long total;   /* bytes delivered so far */
 	bool sparse;       /* skip holes with SEEK_DATA */
+	bool unchecked;    /* source_open_walked: not stat'ed yet */
 	bool map_owned;    /* unmap on close */
 	size_t released;   /* mapped pages before this were given back */
 };
@@ -56,6 +57,19 @@ struct byte_source {
  */
 void source_open_fd(struct byte_source *src, int fd, long long size,
     bool sparse, bool may_map);
+
+/*
+ * Read fd, a regular file as a walk saw it, without looking at it first:
+ * on a tree of small files, fstat costs a tenth of the reading.  The walk
+ * saw it on a file system where a read that returns less than it asked
+ * for is at the end of the file (a local disk's; not a FUSE file system
+ * or /proc), so such a read ends the source.  The first read that fills
+ * the buffer (or fails) looks at the file after all, for its size and
+ * holes, and ends the source with nothing delivered if it is no longer
+ * a regular file (replaced since the walk: a device is never read on).
+ * A small sparse file reads as the zeros it holds.
+ */
+void source_open_walked(struct byte_source *src, int fd);
 
 /*
  * fd is a pipe or FIFO: ask for a bigger pipe buffer (up to

@@ -48,6 +48,11 @@ struct candidate {
 	int stat_errno;
 	struct stat st;
 	int dir_empty;      /* directories: -1 unknown, 0 no, 1 yes */
+	/*
+	 * A regular file (by its directory entry) on a local disk's file
+	 * system, where a read returns less than asked only at the end.
+	 */
+	bool short_read_ends;
 };
 
 /* The entry's stat (lstat unless follow), or NULL with stat_errno set. */

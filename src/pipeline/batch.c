@@ -21,6 +21,7 @@ struct batch {
 enum {
 	ENTRY_HEADER = sizeof(uint64_t) + 1,
 	FLAG_NAMED = 1,
+	FLAG_SHORT_READ_ENDS = 2,
 };
 
 struct batch *
@@ -36,7 +37,7 @@ batch_new(size_t bytes)
 
 bool
 batch_add(struct batch *b, const char *path, size_t len, uint64_t seq,
-    bool named)
+    bool named, bool short_read_ends)
 {
 	size_t need = ENTRY_HEADER + len + 1;
 	char *p;
@@ -45,7 +46,8 @@ batch_add(struct batch *b, const char *path, size_t len, uint64_t seq,
 		return false;
 	p = b->data + b->used;
 	memcpy(p, &seq, sizeof(seq));
-	p[sizeof(seq)] = named ? FLAG_NAMED : 0;
+	p[sizeof(seq)] = (char)((named ? FLAG_NAMED : 0) |
+	    (short_read_ends ? FLAG_SHORT_READ_ENDS : 0));
 	memcpy(p + ENTRY_HEADER, path, len);
 	p[ENTRY_HEADER + len] = '\0';
 	b->used += need;
@@ -69,6 +71,7 @@ batch_next(const struct batch *b, size_t *cursor, struct batch_entry *e)
 	p = b->data + *cursor;
 	memcpy(&e->seq, p, sizeof(e->seq));
 	e->named = (p[sizeof(e->seq)] & FLAG_NAMED) != 0;
+	e->short_read_ends = (p[sizeof(e->seq)] & FLAG_SHORT_READ_ENDS) != 0;
 	e->path = p + ENTRY_HEADER;
 	*cursor += ENTRY_HEADER + strlen(e->path) + 1;
 	return true;

@@ -63,7 +63,8 @@ dispatch_emit(void *ctx, const struct candidate *c, bool named)
 
 			d->batch = batch_new(bytes);
 		}
-		if (batch_add(d->batch, c->path, c->path_len, d->seq, named))
+		if (batch_add(d->batch, c->path, c->path_len, d->seq, named,
+		    c->short_read_ends))
 			break;
 		dispatch_flush(d);
 	}

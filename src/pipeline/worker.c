@@ -95,7 +95,8 @@ search_entry(struct worker *w, struct searcher *s, struct worker_out *wo,
 	struct input in;
 
 	wo->seq = e->seq;
-	if (input_open_path(&in, e->path, e->named, &sh->setup->input)) {
+	if (input_open_path(&in, e->path, e->named,
+	    e->short_read_ends ? INPUT_SHORT_READ_ENDS : 0, &sh->setup->input)) {
 		wo->stream = in.stream;
 		/*
 		 * A file's output goes out whole (or in big parts, sorted):

@@ -83,9 +83,29 @@ input_open_fd(struct input *in, int fd, const char *path, bool named,
 	return true;
 }
 
+/*
+ * A walked regular file read without a look first (source_open_walked):
+ * only when nothing needs its stat before reading.
+ */
+static bool
+open_walked_unchecked(struct input *in, int fd, const char *path,
+    unsigned hints, const struct input_policy *p)
+{
+	if (!(hints & INPUT_SHORT_READ_ENDS) || !p->stat_lazily ||
+	    p->search_zip || (p->refuse_output && p->out != NULL &&
+	    S_ISREG(p->out->st_mode)))
+		return false;
+	memset(in, 0, sizeof(*in));
+	in->fd = fd;
+	in->path = path;
+	in->start = 0;
+	source_open_walked(&in->src, fd);
+	return true;
+}
+
 bool
 input_open_path(struct input *in, const char *path, bool named,
-    const struct input_policy *p)
+    unsigned hints, const struct input_policy *p)
 {
 	int flags = O_RDONLY | O_NOCTTY | O_CLOEXEC;
 	int fd;
@@ -119,6 +139,10 @@ input_open_path(struct input *in, const char *path, bool named,
 		in->fd = -1;
 		diag_file_error(path, errno);
 		return false;
+	}
+	if (!named && open_walked_unchecked(in, fd, path, hints, p)) {
+		in->own_fd = true;
+		return true;
 	}
 	if (!input_open_fd(in, fd, path, named, p)) {
 		close(fd);

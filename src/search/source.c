@@ -15,7 +15,10 @@
 #include <stdint.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
+
+#include "search/filecheck.h"
 
 enum {
 	MAP_RELEASE = 1024 * 1024, /* pages behind us dropped this often */
@@ -51,6 +54,29 @@ skip_hole(struct byte_source *src, char *buf)
 	return 1;
 }
 
+/*
+ * source_open_walked's look at the file, once its first read filled the
+ * buffer or failed: false when it is no longer a regular file.
+ */
+static bool
+check_walked(struct byte_source *src)
+{
+	struct stat st;
+	int err = errno;
+
+	src->unchecked = false;
+	if (fstat(src->fd, &st) != 0) {
+		errno = err;
+		return true;
+	}
+	errno = err;
+	if (!S_ISREG(st.st_mode))
+		return false;
+	src->size = st.st_size > 0 ? st.st_size : -1;
+	src->sparse = filecheck_is_sparse(&st);
+	return true;
+}
+
 static ssize_t
 fd_read(struct byte_source *src, char *buf, size_t cap)
 {
@@ -63,6 +89,17 @@ fd_read(struct byte_source *src, char *buf, size_t cap)
 	do
 		n = read(src->fd, buf, cap);
 	while (n < 0 && errno == EINTR);
+	if (src->unchecked) {
+		if (n >= 0 && (size_t)n < cap) {
+			src->ended = true; /* short: the end (see .h) */
+			src->total += n;
+			return n;
+		}
+		if (!check_walked(src)) {
+			src->ended = true;
+			return 0;
+		}
+	}
 	if (n == 0)
 		src->ended = true;
 	if (n <= 0)
@@ -102,6 +139,13 @@ source_open_fd(struct byte_source *src, int fd, long long size, bool sparse,
 	if (may_map && !sparse && map_whole(src, fd, size))
 		return;
 	src->read = fd_read;
+}
+
+void
+source_open_walked(struct byte_source *src, int fd)
+{
+	source_open_fd(src, fd, -1, false, false);
+	src->unchecked = true;
 }
 
 void

@@ -28,11 +28,15 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#ifdef __linux__
+#include <sys/vfs.h>
+#endif
 
 #include "base/diag.h"
 #include "base/xmalloc.h"
@@ -54,6 +58,7 @@ struct frame {
 	const struct ignore_dir *rules; /* rules for this dir's entries */
 	dev_t dev;
 	ino_t ino;
+	bool short_reads_end;   /* candidate.short_read_ends for its files */
 };
 
 /* A growable string. */
@@ -308,6 +313,42 @@ is_ancestor(const struct walk *w, dev_t dev, ino_t ino)
 }
 
 /*
+ * Is the directory fd on a local disk's file system, where a read of a
+ * regular file returns less than it asked for only at the file's end?
+ * Then a searcher need not stat a file to know it read all of it
+ * (source_open_walked).  Not a network or FUSE file system, nor /proc or
+ * /sys, where short reads are normal; those files are read until a read
+ * returns nothing.  One call per directory, not per file.
+ */
+static bool
+short_reads_end(int fd)
+{
+#ifdef __linux__
+	struct statfs sf;
+
+	if (fstatfs(fd, &sf) != 0)
+		return false;
+	switch ((uint32_t)sf.f_type) {
+	case 0xEF53:     /* ext2, ext3, ext4 */
+	case 0x58465342: /* xfs */
+	case 0x9123683E: /* btrfs */
+	case 0xF2F52010: /* f2fs */
+	case 0x2FC12FC1: /* zfs */
+	case 0xCA451A4E: /* bcachefs */
+	case 0x01021994: /* tmpfs */
+	case 0x858458F6: /* ramfs */
+	case 0x794C7630: /* overlayfs (containers), over one of these */
+		return true;
+	default:
+		return false;
+	}
+#else
+	(void)fd;
+	return false;
+#endif
+}
+
+/*
  * Open and read the directory at w->path (parent: the frame it is in, or
  * NULL for a root) and push its frame.  False when it cannot be entered
  * (reported) or must not be (a loop, another file system).
@@ -369,6 +410,7 @@ enter_dir(struct walk *w, struct frame *parent, const char *name, int depth,
 	f->depth = depth;
 	f->dev = st.st_dev;
 	f->ino = st.st_ino;
+	f->short_reads_end = short_reads_end(fd);
 	scan_marks(&f->list, &marks);
 	f->in_repo = in_repo || marks.git;
 	f->rules = inherited;
@@ -460,6 +502,7 @@ visit_entry(struct walk *w, const struct dir_entry *e)
 	pathbuf_join(&w->path, f->path_len, e->name, e->len);
 	pathbuf_join(&w->vpath, f->vpath_len, e->name, e->len);
 	make_candidate(w, &c, e->len, type);
+	c.short_read_ends = type == DT_REG && f->short_reads_end;
 	if (type == DT_UNKNOWN || (type == DT_LNK && w->walk->follow)) {
 		const struct stat *st = candidate_stat(&c);
 
