@@ -137,6 +137,9 @@ tsan:
 	  ISOGREP_BIN=build/tsan/isogrep-bin build/tsan/isogrep-bin unit
 	ISOGREP=$(CURDIR)/build/tsan/isogrep-bin TSAN_OPTIONS=halt_on_error=1:atexit_sleep_ms=0 \
 	  bats tests/parallel.bats tests/split.bats tests/sort.bats
+	# SIGINT and SIGTERM while workers search: the stop, under TSan too.
+	ISOGREP=$(CURDIR)/build/tsan/isogrep-bin TSAN_OPTIONS=halt_on_error=1:atexit_sleep_ms=0 \
+	  bats -f '^SIG(INT|TERM) during a (search|big file)' tests/signals.bats
 
 $(BUILD)/isogrep-bin: $(OBJS)
 	$(CC) $(ALL_CFLAGS) -o $@ $(OBJS) $(LIBS) $(ALLOC_LIBS)

@@ -6,7 +6,9 @@
  *
  * A big regular file is mapped rather than read: copying it through
  * read() costs as much as searching it.  A sparse file is read around its
- * holes, each of which becomes one NUL byte.
+ * holes, each of which becomes one NUL byte.  A file a walk found on a
+ * local disk is read before anyone stats it, and only stat'ed here if
+ * its first read fills the buffer (source_open_walked).
  */
 #include "search/source.h"
 
