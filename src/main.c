@@ -331,6 +331,7 @@ search_parallel(const struct options *o, const struct search_setup *setup,
 	for (unsigned i = 0; i < n; i++)
 		workers[i].shared = &shared;
 	fill_walker_config(&feed.wc, o, plan, n);
+	feed.wc.note_short_reads = input_reads_unchecked(&setup->input);
 	pipeline_run(&pc);
 	for (unsigned i = 0; i < n; i++) {
 		t->selected += workers[i].selected;

@@ -64,6 +64,13 @@ struct input {
 };
 
 /*
+ * May a walked file with INPUT_SHORT_READ_ENDS be read with no stat
+ * first under policy p?  Not when -z must sniff it, -T wants its size,
+ * or standard output is a regular file it might be.
+ */
+bool input_reads_unchecked(const struct input_policy *p);
+
+/*
  * Open path ("-": standard input, shown as "(standard input)").  False
  * when there is nothing to search: an open failure or a refused input
  * (reported on stderr), or a walked entry that is no longer a regular

@@ -21,6 +21,11 @@ struct walker_config {
 	bool strip_dot_slash;     /* the implicit "." root: print "a", not "./a" */
 	const struct filter_plan *plan;
 	unsigned workers;         /* isolates that also hold descriptors */
+	/*
+	 * Say which files short_read_ends (a search that reads them with
+	 * no stat first): one fstatfs per directory, not spent on --files.
+	 */
+	bool note_short_reads;
 	walker_emit emit;
 	void *ctx;
 };

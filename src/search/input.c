@@ -83,6 +83,13 @@ input_open_fd(struct input *in, int fd, const char *path, bool named,
 	return true;
 }
 
+bool
+input_reads_unchecked(const struct input_policy *p)
+{
+	return p->stat_lazily && !p->search_zip && !(p->refuse_output &&
+	    p->out != NULL && S_ISREG(p->out->st_mode));
+}
+
 /*
  * A walked regular file read without a look first (source_open_walked):
  * only when nothing needs its stat before reading.
@@ -91,9 +98,7 @@ static bool
 open_walked_unchecked(struct input *in, int fd, const char *path,
     unsigned hints, const struct input_policy *p)
 {
-	if (!(hints & INPUT_SHORT_READ_ENDS) || !p->stat_lazily ||
-	    p->search_zip || (p->refuse_output && p->out != NULL &&
-	    S_ISREG(p->out->st_mode)))
+	if (!(hints & INPUT_SHORT_READ_ENDS) || !input_reads_unchecked(p))
 		return false;
 	memset(in, 0, sizeof(*in));
 	in->fd = fd;

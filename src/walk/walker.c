@@ -410,7 +410,7 @@ enter_dir(struct walk *w, struct frame *parent, const char *name, int depth,
 	f->depth = depth;
 	f->dev = st.st_dev;
 	f->ino = st.st_ino;
-	f->short_reads_end = short_reads_end(fd);
+	f->short_reads_end = w->cfg->note_short_reads && short_reads_end(fd);
 	scan_marks(&f->list, &marks);
 	f->in_repo = in_repo || marks.git;
 	f->rules = inherited;
