@@ -79,6 +79,7 @@ struct decompressor {
 	/* A .gz file: the CRC-32 and length of what it inflated to. */
 	bool check_gzip;
 	int fd;
+	off_t trailer_at;    /* where the last 8 bytes start, when opened */
 	uLong crc;
 	unsigned long long out_len;
 };
@@ -267,6 +268,7 @@ gzip_check_start(struct decompressor *d, int fd)
 		return;
 	d->check_gzip = true;
 	d->fd = fd;
+	d->trailer_at = st.st_size - 8;
 	d->crc = crc32(0, NULL, 0);
 }
 
@@ -297,10 +299,9 @@ static bool
 gzip_check_fails(const struct decompressor *d)
 {
 	unsigned char t[8];
-	struct stat st;
 
-	if (!d->check_gzip || fstat(d->fd, &st) != 0 || st.st_size < 18 ||
-	    pread(d->fd, t, sizeof(t), st.st_size - 8) != (ssize_t)sizeof(t))
+	if (!d->check_gzip ||
+	    pread(d->fd, t, sizeof(t), d->trailer_at) != (ssize_t)sizeof(t))
 		return false;
 	return le32(t + 4) == (uint32_t)d->out_len && le32(t) != d->crc;
 }
